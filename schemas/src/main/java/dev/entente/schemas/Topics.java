@@ -1,0 +1,39 @@
+package dev.entente.schemas;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** The topics of the public contract (see CONTRACTS.md), with their key and value serdes. */
+public final class Topics {
+
+    /** Key: article id. Value: the item as ingest saw it. */
+    public static final Topic<String, RawArticle> RAW =
+            new Topic<>("news.raw", Serdes.String(), AvroSerdes.of(RawArticle.class));
+
+    /** Key: article id. Value: the article with its entities, events and cooperating pairs. */
+    public static final Topic<String, EnrichedArticle> ENRICHED =
+            new Topic<>("news.enriched", Serdes.String(), AvroSerdes.of(EnrichedArticle.class));
+
+    /** Key: pair such as {@code KP-RU}. Value: the pair's updated counts in one bucket. */
+    public static final Topic<String, PairCount> PAIR_COUNTS =
+            new Topic<>("news.pair-counts", Serdes.String(), AvroSerdes.of(PairCount.class));
+
+    /**
+     * Key: the original key bytes. Value: the original value bytes. Headers name the error and the
+     * source topic (see {@link DeadLetters}).
+     */
+    public static final Topic<byte[], byte[]> DEAD_LETTER =
+            new Topic<>("news.dead-letter", Serdes.ByteArray(), Serdes.ByteArray());
+
+    private Topics() {}
+
+    /** Short names accepted on the command line, e.g. by {@code tail --topic}. */
+    public static Serde<?> valueSerdeOf(String topicName) {
+        return switch (topicName) {
+            case "news.raw" -> RAW.valueSerde();
+            case "news.enriched" -> ENRICHED.valueSerde();
+            case "news.pair-counts" -> PAIR_COUNTS.valueSerde();
+            default -> throw new IllegalArgumentException("unknown topic " + topicName);
+        };
+    }
+}

@@ -1,0 +1,127 @@
+package dev.entente.ingest;
+
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndLink;
+import dev.entente.schemas.RawArticle;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps the entries of a parsed feed to {@link RawArticle}s, in feed order.
+ *
+ * <ul>
+ *   <li>id: {@link ArticleIds} of the canonical link ({@link CanonicalLinks}, relative links resolved
+ *       against the feed's link, else the feed URL), or of the guid when there is no usable link;
+ *       entries with neither are skipped with a log line, and a repeated id keeps its first entry;
+ *   <li>title, summary (the description) and content (all content parts, as paragraphs) as plain
+ *       text ({@link HtmlText}), {@code ""} when absent;
+ *   <li>publishedAt: the published date, else the updated date, else null;
+ *   <li>language: the feed's declared language, null when blank.
+ * </ul>
+ *
+ * Thread-safe.
+ */
+public final class ArticleMapper {
+
+    private static final Logger log = LoggerFactory.getLogger(ArticleMapper.class);
+
+    public List<RawArticle> map(String feedId, URI feedUrl, SyndFeed feed, Instant fetchedAt) {
+        Objects.requireNonNull(feedId, "feedId");
+        Objects.requireNonNull(fetchedAt, "fetchedAt");
+        URI base = baseOf(feed, feedUrl);
+        String language = blankToNull(feed.getLanguage());
+        List<RawArticle> articles = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (SyndEntry entry : feed.getEntries()) {
+            Optional<String> link = linkOf(entry, base);
+            Optional<String> idSource = link.or(() -> Optional.ofNullable(blankToNull(entry.getUri())));
+            if (idSource.isEmpty()) {
+                log.info("feed {}: skipping an item with neither link nor guid (title '{}')", feedId, titleOf(entry));
+                continue;
+            }
+            String id = ArticleIds.of(idSource.get());
+            if (!ids.add(id)) {
+                continue;
+            }
+            articles.add(RawArticle.newBuilder()
+                    .setId(id)
+                    .setFeedId(feedId)
+                    .setLink(link.orElse(null))
+                    .setTitle(titleOf(entry))
+                    .setSummary(plainText(entry.getDescription()))
+                    .setContent(contentOf(entry))
+                    .setPublishedAt(instant(entry.getPublishedDate()).or(() -> instant(entry.getUpdatedDate())).orElse(null))
+                    .setFetchedAt(fetchedAt)
+                    .setLanguage(language)
+                    .build());
+        }
+        return articles;
+    }
+
+    private static URI baseOf(SyndFeed feed, URI feedUrl) {
+        Optional<String> feedLink = CanonicalLinks.canonicalize(feed.getLink(), feedUrl);
+        try {
+            return feedLink.map(URI::create).orElse(feedUrl);
+        } catch (IllegalArgumentException e) {
+            return feedUrl;
+        }
+    }
+
+    private static Optional<String> linkOf(SyndEntry entry, URI base) {
+        Optional<String> link = CanonicalLinks.canonicalize(entry.getLink(), base);
+        if (link.isPresent() || entry.getLinks() == null) {
+            return link;
+        }
+        return entry.getLinks().stream()
+                .map(SyndLink::getHref)
+                .map(href -> CanonicalLinks.canonicalize(href, base))
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    private static String titleOf(SyndEntry entry) {
+        return entry.getTitleEx() != null ? plainText(entry.getTitleEx()) : HtmlText.toPlainText(entry.getTitle());
+    }
+
+    private static String contentOf(SyndEntry entry) {
+        if (entry.getContents() == null) {
+            return "";
+        }
+        return entry.getContents().stream()
+                .map(ArticleMapper::plainText)
+                .filter(text -> !text.isEmpty())
+                .collect(Collectors.joining("\n\n"));
+    }
+
+    // Atom says type="text" means literal text, where a "<" is a character, not markup.
+    private static String plainText(SyndContent content) {
+        if (content == null) {
+            return "";
+        }
+        String type = content.getType() == null ? "" : content.getType().toLowerCase(Locale.ROOT);
+        return type.equals("text") || type.equals("text/plain")
+                ? HtmlText.normalizeWhitespace(content.getValue())
+                : HtmlText.toPlainText(content.getValue());
+    }
+
+    private static Optional<Instant> instant(Date date) {
+        return Optional.ofNullable(date).map(Date::toInstant);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.entente.ingest;
+
+import static dev.entente.ingest.Feeds.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.rometools.rome.feed.synd.SyndFeed;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class FeedParserTest {
+
+    private final FeedParser parser = new FeedParser();
+
+    @Test
+    void parsesRss20() throws FeedException {
+        SyndFeed feed = parser.parse(utf8(Feeds.RSS));
+
+        assertThat(feed.getFeedType()).isEqualTo("rss_2.0");
+        assertThat(feed.getTitle()).isEqualTo("World desk");
+        assertThat(feed.getEntries()).hasSize(4);
+    }
+
+    @Test
+    void parsesAtom10() throws FeedException {
+        SyndFeed feed = parser.parse(utf8(Feeds.ATOM));
+
+        assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+        assertThat(feed.getEntries()).extracting(entry -> entry.getUri())
+                .containsExactly("urn:example:atom-1", "urn:example:atom-2");
+    }
+
+    @Test
+    void letsTheXmlDeclarationDecideTheCharset() throws FeedException {
+        String latin1 = Feeds.RSS.replace("encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"")
+                .replace("World desk", "Désk du monde");
+
+        SyndFeed feed = parser.parse(latin1.getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(feed.getTitle()).isEqualTo("Désk du monde");
+    }
+
+    @Test
+    void recognisesUtf16AndUtf32FromTheirFirstBytes() throws FeedException {
+        String undeclared = Feeds.RSS.substring(Feeds.RSS.indexOf("<rss")).replace("World desk", "Мир");
+        String declared = Feeds.RSS.replace("encoding=\"UTF-8\"", "encoding=\"UTF-32\"");
+
+        assertThat(parser.parse(undeclared.getBytes(StandardCharsets.UTF_16BE)).getTitle()).isEqualTo("Мир");
+        assertThat(parser.parse(undeclared.getBytes(StandardCharsets.UTF_16LE)).getTitle()).isEqualTo("Мир");
+        assertThat(parser.parse(("\uFEFF" + declared).getBytes(Charset.forName("UTF-32BE"))).getEntries()).hasSize(4);
+    }
+
+    @Test
+    void rejectsAnUnsupportedEncodingByName() {
+        String bogus = Feeds.RSS.replace("encoding=\"UTF-8\"", "encoding=\"x-bogus\"");
+
+        assertThatThrownBy(() -> parser.parse(utf8(bogus)))
+                .hasMessage("not a valid RSS/Atom feed: unsupported encoding 'x-bogus'");
+    }
+
+    @Test
+    void rejectsAnEntityBombBeforeExpandingIt() {
+        assertThatThrownBy(() -> parser.parse(utf8(Feeds.ENTITY_BOMB)))
+                .isInstanceOf(FeedException.class)
+                .hasMessage("not a valid RSS/Atom feed: DOCTYPE declarations are not allowed"
+                        + " (they can load external files or expand entity bombs)");
+    }
+
+    @Test
+    void rejectsADoctypeHiddenBehindCommentsOrUtf16() {
+        String commented = "<?xml version=\"1.0\"?>\n<!-- <rss> -->\n<!doctype rss SYSTEM \"http://example.org/x.dtd\"><rss/>";
+        String utf16 = "\uFEFF<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE rss [<!ENTITY e \"x\">]><rss/>";
+
+        assertThatThrownBy(() -> parser.parse(utf8(commented))).hasMessageContaining("DOCTYPE");
+        assertThatThrownBy(() -> parser.parse(utf16.getBytes(StandardCharsets.UTF_16LE))).hasMessageContaining("DOCTYPE");
+    }
+
+    @Test
+    void acceptsDoctypeTextInsideItemContent() throws FeedException {
+        String rss = Feeds.RSS.replace("Plain description.", "<![CDATA[<!DOCTYPE html><p>embedded page</p>]]>");
+
+        assertThat(parser.parse(utf8(rss)).getEntries()).hasSize(4);
+    }
+
+    @Test
+    void rejectsGarbageBytesWithOneClearLine() {
+        byte[] garbage = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, 3, (byte) 0xFF};
+
+        assertThatThrownBy(() -> parser.parse(garbage))
+                .isInstanceOf(FeedException.class)
+                .hasMessageStartingWith("not a valid RSS/Atom feed: ")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void rejectsWellFormedXmlThatIsNoFeed() {
+        assertThatThrownBy(() -> parser.parse(utf8("<?xml version=\"1.0\"?><html><body/></html>")))
+                .isInstanceOf(FeedException.class)
+                .hasMessage("not a valid RSS/Atom feed: the XML is neither RSS nor Atom");
+    }
+
+    @Test
+    void rejectsRssWithoutChannel() {
+        assertThatThrownBy(() -> parser.parse(utf8("<rss version=\"2.0\"></rss>")))
+                .isInstanceOf(FeedException.class)
+                .hasMessageStartingWith("not a valid RSS/Atom feed: incomplete or unexpected structure");
+    }
+
+    @Test
+    void rejectsAnEmptyOrTruncatedDocument() {
+        assertThatThrownBy(() -> parser.parse(new byte[0])).hasMessage("not a valid RSS/Atom feed: the document is empty");
+        assertThatThrownBy(() -> parser.parse(utf8(Feeds.RSS.substring(0, 300))))
+                .isInstanceOf(FeedException.class)
+                .hasMessageStartingWith("not a valid RSS/Atom feed: ");
+    }
+}

@@ -1,0 +1,121 @@
+package dev.entente.enrich;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entente.schemas.Entity;
+import dev.entente.schemas.Event;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.util.Optional;
+
+/**
+ * The contract's offline {@code extract} command: JSON Lines in, one JSON line out per article.
+ *
+ * <p>Input lines are {@code {"id": "...", "title": "...", "text": "..."}} with {@code title} optional;
+ * blank lines are ignored. Each good line yields {@code {"id", "entities": [{type, id, text, sentence,
+ * country}], "events": [{type, trigger, sentence}], "cooperationPairs": [...]}}. A bad line (not a JSON
+ * object, {@code id} or {@code text} missing or not a string, {@code title} not a string) gets one
+ * message on {@code err} naming its line number and is skipped; the run goes on and ends with status 2.
+ * Otherwise the status is 0.
+ */
+public final class ExtractJsonLines {
+
+    /** Exit status when every line was good. */
+    public static final int OK = 0;
+    /** Exit status when at least one line was bad. */
+    public static final int BAD_INPUT = 2;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ExtractJsonLines() {}
+
+    /**
+     * Runs the command over all of {@code in}; flushes {@code out} and {@code err} but closes neither.
+     *
+     * @return {@link #OK} or {@link #BAD_INPUT}
+     * @throws IOException when reading or writing fails
+     */
+    public static int run(Reader in, Writer out, Writer err, Enricher enricher) throws IOException {
+        BufferedReader lines = new BufferedReader(in);
+        int status = OK;
+        int lineNumber = 0;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            Optional<String> problem = Optional.empty();
+            JsonNode node = null;
+            try {
+                node = JSON.readTree(line);
+            } catch (JsonProcessingException e) {
+                problem = Optional.of("not valid JSON: " + e.getOriginalMessage());
+            }
+            if (problem.isEmpty()) {
+                problem = validate(node);
+            }
+            if (problem.isPresent()) {
+                err.write("line " + lineNumber + ": " + problem.get() + System.lineSeparator());
+                status = BAD_INPUT;
+                continue;
+            }
+            JsonNode title = node.get("title");
+            Enrichment enrichment = enricher.enrich(
+                    title == null || title.isNull() ? null : title.asText(), node.get("text").asText());
+            out.write(JSON.writeValueAsString(toJson(node.get("id").asText(), enrichment)));
+            out.write('\n');
+        }
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    private static Optional<String> validate(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return Optional.of("expected a JSON object like {\"id\": \"...\", \"title\": \"...\", \"text\": \"...\"}");
+        }
+        for (String field : new String[] {"id", "text"}) {
+            JsonNode value = node.get(field);
+            if (value == null || value.isNull()) {
+                return Optional.of("missing required field \"" + field + "\"");
+            }
+            if (!value.isTextual()) {
+                return Optional.of("field \"" + field + "\" must be a string");
+            }
+        }
+        JsonNode title = node.get("title");
+        if (title != null && !title.isNull() && !title.isTextual()) {
+            return Optional.of("field \"title\" must be a string");
+        }
+        return Optional.empty();
+    }
+
+    private static ObjectNode toJson(String id, Enrichment enrichment) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("id", id);
+        ArrayNode entities = root.putArray("entities");
+        for (Entity entity : enrichment.entities()) {
+            ObjectNode node = entities.addObject();
+            node.put("type", entity.getType());
+            node.put("id", entity.getId());
+            node.put("text", entity.getText());
+            node.put("sentence", entity.getSentence());
+            node.put("country", entity.getCountry());
+        }
+        ArrayNode events = root.putArray("events");
+        for (Event event : enrichment.events()) {
+            ObjectNode node = events.addObject();
+            node.put("type", event.getType());
+            node.put("trigger", event.getTrigger());
+            node.put("sentence", event.getSentence());
+        }
+        ArrayNode pairs = root.putArray("cooperationPairs");
+        enrichment.cooperationPairs().forEach(pairs::add);
+        return root;
+    }
+}

@@ -1,0 +1,232 @@
+package dev.entente.enrich;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ahocorasick.trie.Emit;
+import org.ahocorasick.trie.Trie;
+
+/**
+ * The military-cooperation lexicon of {@code triggers.tsv}: finds its cue words in one sentence and
+ * composes them into event triggers.
+ *
+ * <p>Contract: cues match case-insensitively on whole words, never overlap, and the longest form wins
+ * ({@code "joint military exercises"} over {@code "military exercises"}). A form may belong to several
+ * kinds ({@code "troops"} is materiel, personnel and context). {@link Scan#triggers()} holds the
+ * sentence's event triggers, in order: every {@link Kind#PHRASE}; every {@link Kind#WEAK_PHRASE} when a
+ * {@link Kind#CONTEXT} word is in the sentence; a supply (supply or receive verb, then materiel within
+ * {@value #SUPPLY_REACH} words); and a training (train verb, then personnel within {@value #TRAINING_REACH}
+ * words), neither crossing {@code ; : .}.
+ */
+public final class TriggerLexicon {
+
+    /** Classpath resource, next to this class. */
+    public static final String RESOURCE = "triggers.tsv";
+
+    static final int SUPPLY_REACH = 8;
+    static final int TRAINING_REACH = 4;
+
+    private static final String HEADER = "kind\ttype\tlemma\tforms";
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+    /** The role a cue plays; see the header of {@code triggers.tsv}. */
+    public enum Kind {
+        PHRASE, WEAK_PHRASE, CONTEXT, COOP_VERB, JOIN_VERB, SUPPLY_VERB, RECEIVE_VERB, MATERIEL, TRAIN_VERB,
+        PERSONNEL, NEGATION, NON_AGENT;
+
+        static Kind of(String name) {
+            return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+    }
+
+    /**
+     * One cue word or phrase in a sentence.
+     *
+     * @param standalone whether the cue is a trigger by itself in this sentence
+     */
+    public record Cue(Set<Kind> kinds, String eventType, String text, int start, int end, boolean standalone) {
+
+        public Cue {
+            kinds = Collections.unmodifiableSet(EnumSet.copyOf(kinds));
+            Objects.requireNonNull(eventType, "eventType");
+            Objects.requireNonNull(text, "text");
+        }
+
+        public boolean is(Kind kind) {
+            return kinds.contains(kind);
+        }
+
+        public boolean isAny(Set<Kind> wanted) {
+            return !Collections.disjoint(kinds, wanted);
+        }
+    }
+
+    /** An event trigger: the words of the sentence that signal an event of the given type. */
+    public record Trigger(String eventType, String text, int start, int end) {}
+
+    /** Everything the lexicon found in one sentence. */
+    public record Scan(List<Cue> cues, List<Trigger> triggers) {
+        public Scan {
+            cues = List.copyOf(cues);
+            triggers = List.copyOf(triggers);
+        }
+    }
+
+    private record Entry(Set<Kind> kinds, String eventType) {}
+
+    private final Map<String, Entry> entries;
+    private final Trie trie;
+
+    private TriggerLexicon(Map<String, Entry> entries) {
+        this.entries = Map.copyOf(entries);
+        this.trie = Trie.builder().ignoreCase().onlyWholeWords().ignoreOverlaps()
+                .addKeywords(entries.keySet()).build();
+    }
+
+    /** The lexicon of the bundled {@code triggers.tsv}. */
+    public static TriggerLexicon fromResources() {
+        try (InputStream in = TriggerLexicon.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + RESOURCE);
+            }
+            return parse(new InputStreamReader(in, StandardCharsets.UTF_8), RESOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads a lexicon in the format of {@code triggers.tsv}.
+     *
+     * @throws IllegalArgumentException naming the line when a row is malformed or a form is given two
+     *     event types
+     */
+    public static TriggerLexicon parse(Reader reader, String sourceName) throws IOException {
+        Map<String, Entry> entries = new HashMap<>();
+        BufferedReader lines = new BufferedReader(reader);
+        boolean headerSeen = false;
+        int lineNumber = 0;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            lineNumber++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String where = sourceName + " line " + lineNumber + ": ";
+            if (!headerSeen) {
+                if (!line.equals(HEADER)) {
+                    throw new IllegalArgumentException(where + "expected header '" + HEADER + "'");
+                }
+                headerSeen = true;
+                continue;
+            }
+            String[] cells = line.split("\t", -1);
+            if (cells.length != 4) {
+                throw new IllegalArgumentException(where + "expected 4 tab-separated columns, got " + cells.length);
+            }
+            Kind kind;
+            try {
+                kind = Kind.of(cells[0].strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + "unknown kind '" + cells[0] + "'", e);
+            }
+            String type = cells[1].strip();
+            for (String raw : cells[3].split("\\|")) {
+                String form = Gazetteer.normalize(raw.strip()).toLowerCase(Locale.ROOT);
+                if (form.isEmpty()) {
+                    continue;
+                }
+                Entry previous = entries.get(form);
+                if (previous != null && !previous.eventType().equals(type)) {
+                    throw new IllegalArgumentException(where + "'" + form + "' already has event type " + previous.eventType());
+                }
+                Set<Kind> kinds = previous == null ? EnumSet.noneOf(Kind.class) : EnumSet.copyOf(previous.kinds());
+                kinds.add(kind);
+                entries.put(form, new Entry(kinds, type));
+            }
+        }
+        return new TriggerLexicon(entries);
+    }
+
+    /** The cues and triggers of one sentence; offsets are those of the sentence. */
+    public Scan scan(String sentence) {
+        String normalized = Gazetteer.normalize(sentence);
+        List<Emit> emits = new ArrayList<>(trie.parseText(normalized));
+        emits.sort(Comparator.comparingInt(Emit::getStart));
+        List<Cue> raw = new ArrayList<>();
+        boolean context = false;
+        for (Emit emit : emits) {
+            Entry entry = entries.get(emit.getKeyword().toLowerCase(Locale.ROOT));
+            if (entry == null) {
+                continue;
+            }
+            context |= entry.kinds().contains(Kind.CONTEXT);
+            int start = emit.getStart();
+            int end = emit.getEnd() + 1;
+            raw.add(new Cue(entry.kinds(), entry.eventType(), sentence.substring(start, end), start, end, false));
+        }
+        List<Cue> cues = new ArrayList<>();
+        for (Cue cue : raw) {
+            boolean standalone = cue.is(Kind.PHRASE) || (cue.is(Kind.WEAK_PHRASE) && context);
+            cues.add(new Cue(cue.kinds(), cue.eventType(), cue.text(), cue.start(), cue.end(), standalone));
+        }
+        return new Scan(cues, triggers(sentence, cues));
+    }
+
+    private static List<Trigger> triggers(String sentence, List<Cue> cues) {
+        List<Trigger> triggers = new ArrayList<>();
+        for (int i = 0; i < cues.size(); i++) {
+            Cue cue = cues.get(i);
+            if (cue.standalone()) {
+                triggers.add(new Trigger(cue.eventType(), cue.text(), cue.start(), cue.end()));
+            } else if (cue.is(Kind.SUPPLY_VERB) || cue.is(Kind.RECEIVE_VERB)) {
+                composite(sentence, cues, i, Kind.MATERIEL, SUPPLY_REACH).ifPresent(triggers::add);
+            } else if (cue.is(Kind.TRAIN_VERB)) {
+                composite(sentence, cues, i, Kind.PERSONNEL, TRAINING_REACH).ifPresent(triggers::add);
+            }
+        }
+        return triggers;
+    }
+
+    private static Optional<Trigger> composite(String sentence, List<Cue> cues, int verb, Kind object, int reach) {
+        Cue head = cues.get(verb);
+        for (int j = verb + 1; j < cues.size(); j++) {
+            Cue candidate = cues.get(j);
+            String between = sentence.substring(head.end(), candidate.start());
+            if (wordsIn(between) > reach || between.matches("(?s).*[;:.].*")) {
+                break;
+            }
+            if (candidate.is(object)) {
+                String text = sentence.substring(head.start(), candidate.end());
+                return Optional.of(new Trigger(head.eventType(), text, head.start(), candidate.end()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** How many words a stretch of text holds; detectors use the same count. */
+    static int wordsIn(String text) {
+        int count = 0;
+        Matcher matcher = WORD.matcher(text);
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
+    }
+}

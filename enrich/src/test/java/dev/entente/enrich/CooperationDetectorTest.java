@@ -1,0 +1,119 @@
+package dev.entente.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CooperationDetectorTest {
+
+    private static final Gazetteer GAZETTEER = Gazetteer.fromResources();
+    private static final TriggerLexicon LEXICON = TriggerLexicon.fromResources();
+    private static final CooperationDetector DETECTOR = new CooperationDetector();
+
+    private static List<String> pairsIn(String sentence) {
+        return DETECTOR.detect(sentence, GAZETTEER.find(sentence), LEXICON.scan(sentence)).stream()
+                .map(CooperationDetector.CooperationPair::pair)
+                .sorted()
+                .toList();
+    }
+
+    private static List<String> expected(String pairs) {
+        return pairs == null ? List.of() : Arrays.stream(pairs.trim().split("\\s+")).sorted().toList();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Russia and North Korea signed a mutual defence treaty on Wednesday.                    | KP-RU
+            North Korea, Russia sign mutual defence pact                                           | KP-RU
+            France and India will hold joint naval exercises in the Indian Ocean next month.      | FR-IN
+            Japan agreed with the Philippines to hold joint patrols in the South China Sea.       | JP-PH
+            The US-South Korea joint drills began on Monday.                                       | KR-US
+            North Korea has sent troops and artillery shells to Russia, according to Seoul.        | KP-RU
+            Britain will train Ukrainian troops under a new programme.                             | GB-UA
+            China and Russia's navies held joint patrols near Japan.                               | CN-RU
+            Joint military exercises between Egypt and Saudi Arabia ended on Thursday.             | EG-SA
+            Iran and Russia are considering a defence pact, officials said.                        | IR-RU
+            Germany delivered 18 Leopard tanks to Ukraine last year.                               | DE-UA
+            Pakistan bought J-10C fighter jets from China.                                         | CN-PK
+            Poland and Lithuania held joint military exercises, watched by observers from Belarus. | LT-PL
+            Moscow and Pyongyang agreed to expand military cooperation.                            | KP-RU
+            Russia, China and Iran began joint naval drills in the Gulf of Oman.                   | CN-IR CN-RU IR-RU
+            The EU imposed sanctions on Iran over its arms deal with Russia.                       | IR-RU
+            Australia will host Japan for joint air force exercises.                               | AU-JP
+            The United States supplied Israel with air defence systems.                            | IL-US
+            Indian and French warships conducted a joint exercise off the coast of Mozambique.    | FR-IN
+            Seoul and Washington plan to resume large-scale joint exercises.                       | KR-US
+            Sanctions on North Korea were tightened after Russia held joint drills with China.     | CN-RU
+            China and Russia condemned the US-Japan security pact.                                 | JP-US
+            The US and Japan condemned joint drills by China and Russia near Alaska.               | CN-RU
+            Turkey bought S-400 missiles from Russia despite objections from the US.               | RU-TR
+            Kyiv and Warsaw discussed joint weapons production.                                    | PL-UA
+            Russian President Vladimir Putin and North Korean leader Kim Jong Un signed a mutual defence treaty. | KP-RU
+            Saudi Arabia is seeking a defence treaty with the United States in exchange for normalising ties with Israel. | SA-US
+            The Philippines and Japan signed a reciprocal access agreement, which China criticised as destabilising. | JP-PH
+            Poland signed a $10 billion arms deal with South Korea for K2 tanks.                   | KR-PL
+            Washington approved a $2 billion arms sale to Taiwan, drawing an angry response from Beijing. | TW-US
+            The US and UK condemned Iran's arms deliveries to Russia.                              | IR-RU
+            Ukraine received F-16 fighter jets from Denmark and the Netherlands.                   | DK-UA NL-UA
+            """)
+    void findsThePairsASentenceAssertsToCooperate(String sentence, String pairs) {
+        assertThat(pairsIn(sentence)).containsExactlyElementsOf(expected(pairs));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            China condemned Japan's military drills.
+            Russia accused Ukraine of shelling the plant.
+            The US warned Iran against supplying missiles to Russia.
+            Russia and Ukraine fought fierce battles near Bakhmut.
+            Russia invaded Ukraine in February 2022.
+            Russia denied supplying weapons to North Korea.
+            Japan and South Korea did not sign a defence pact.
+            India rejected a defence agreement with Pakistan.
+            China held military drills around Taiwan on Saturday.
+            China criticised Japan and the Philippines for holding joint patrols.
+            Ukraine's president visited France and Germany to seek more military aid.
+            Germany urged Britain and France to supply more tanks to Ukraine.
+            Russian jets flew near Poland as NATO held military exercises.
+            The drills, watched by China, were held in Cambodia.
+            South Korea and Japan suspended joint drills.
+            Israel and Iran exchanged missile strikes overnight.
+            A US official said Britain was not planning to send troops to Ukraine.
+            If India and Pakistan signed a defence pact, the region would change.
+            Russia sent troops into Ukraine in 2022.
+            North Korean leader Kim Jong Un met Russian President Vladimir Putin in Vladivostok.
+            Brazil and Argentina signed a trade agreement.
+            Iran has never supplied drones to Russia, its foreign minister said.
+            Poland and Germany are allies in NATO.
+            The US accused China of supplying weapons to Russia.
+            Japan held joint drills with us near Taiwan, a spokesman for the Philippines said.
+            The joint exercises between India and France were cancelled after Pakistan objected.
+            Iran denied sending ballistic missiles to Russia despite US and British intelligence reports.
+            Turkey and Greece held talks on maritime borders in Ankara.
+            Hungary blocked an EU plan to send weapons to Ukraine.
+            Japan protested after Chinese and Russian warships sailed near its coast.
+            Kenya will send police officers to Haiti to fight gangs.
+            Russia and Ukraine agreed to a ceasefire.
+            They signed a strategic partnership on trade with Brazil and India.
+            """)
+    void findsNoPairWhereCountriesAreOnlyMentionedNegatedOrOpposed(String sentence) {
+        assertThat(pairsIn(sentence)).isEmpty();
+    }
+
+    @Test
+    void reportsTheTriggerThatTiedThePair() {
+        String sentence = "Germany delivered 18 Leopard tanks to Ukraine last year.";
+        assertThat(DETECTOR.detect(sentence, GAZETTEER.find(sentence), LEXICON.scan(sentence)))
+                .containsExactly(new CooperationDetector.CooperationPair("DE-UA", "delivered 18 Leopard tanks"));
+    }
+
+    @Test
+    void findsNothingWithFewerThanTwoCountries() {
+        String sentence = "Russia held joint drills with its allies.";
+        assertThat(pairsIn(sentence)).isEmpty();
+    }
+}

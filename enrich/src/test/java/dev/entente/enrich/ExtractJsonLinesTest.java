@@ -1,0 +1,71 @@
+package dev.entente.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class ExtractJsonLinesTest {
+
+    private static final Enricher ENRICHER = Enricher.fromResources();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String input) throws IOException {
+        return ExtractJsonLines.run(new StringReader(input), out, err, ENRICHER);
+    }
+
+    @Test
+    void writesOneLinePerArticleWithEntitiesEventsAndPairs() throws IOException {
+        int status = run("""
+                {"id": "a1", "title": "Russia and North Korea sign defence pact", "text": "Kyiv protested."}
+
+                {"id": "a2", "text": "France will supply Ukraine with tanks."}
+                """);
+
+        assertThat(status).isEqualTo(ExtractJsonLines.OK);
+        assertThat(err.toString()).isEmpty();
+        String[] lines = out.toString().split("\n");
+        assertThat(lines).hasSize(2);
+        JsonNode first = JSON.readTree(lines[0]);
+        assertThat(first.get("id").asText()).isEqualTo("a1");
+        assertThat(first.get("cooperationPairs").toString()).isEqualTo("[\"KP-RU\"]");
+        assertThat(first.get("entities").get(0).toString())
+                .isEqualTo("{\"type\":\"country\",\"id\":\"RU\",\"text\":\"Russia\",\"sentence\":0,\"country\":\"RU\"}");
+        assertThat(first.get("entities").get(2).get("sentence").asInt()).isEqualTo(1);
+        assertThat(first.get("events").get(0).toString())
+                .isEqualTo("{\"type\":\"military-cooperation\",\"trigger\":\"defence pact\",\"sentence\":0}");
+        JsonNode second = JSON.readTree(lines[1]);
+        assertThat(second.get("cooperationPairs").toString()).isEqualTo("[\"FR-UA\"]");
+        assertThat(second.get("events").get(0).get("sentence").asInt()).isZero();
+    }
+
+    @Test
+    void reportsBadLinesByNumberSkipsThemAndEndsWithStatusTwo() throws IOException {
+        int status = run("""
+                not json
+                {"title": "no id", "text": "x"}
+                {"id": "ok", "text": "Japan and Australia held joint drills."}
+                {"id": 7, "text": "x"}
+                ["an", "array"]
+                {"id": "no-text"}
+                """);
+
+        assertThat(status).isEqualTo(ExtractJsonLines.BAD_INPUT);
+        assertThat(out.toString().split("\n")).hasSize(1);
+        assertThat(JSON.readTree(out.toString()).get("cooperationPairs").toString()).isEqualTo("[\"AU-JP\"]");
+        assertThat(err.toString().lines().toList()).hasSize(5).satisfies(lines -> {
+            assertThat(lines.get(0)).startsWith("line 1: not valid JSON");
+            assertThat(lines.get(1)).isEqualTo("line 2: missing required field \"id\"");
+            assertThat(lines.get(2)).isEqualTo("line 4: field \"id\" must be a string");
+            assertThat(lines.get(3)).startsWith("line 5: expected a JSON object");
+            assertThat(lines.get(4)).isEqualTo("line 6: missing required field \"text\"");
+        });
+    }
+}

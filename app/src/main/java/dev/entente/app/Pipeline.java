@@ -1,0 +1,173 @@
+package dev.entente.app;
+
+import dev.entente.aggregate.AggregateTopology;
+import dev.entente.aggregate.ApiServer;
+import dev.entente.aggregate.PairQueries;
+import dev.entente.enrich.EnrichTopology;
+import dev.entente.enrich.Enricher;
+import dev.entente.ingest.FeedReader;
+import dev.entente.ingest.HttpFeedFetcher;
+import dev.entente.ingest.IngestService;
+import dev.entente.schemas.RawArticle;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the chosen stages of Entente against one Kafka cluster and stops them in the reverse
+ * order: the HTTP API first, then ingest, then the streams, then the broker when it is embedded.
+ * {@code run} starts every stage; {@code ingest}, {@code enrich} and {@code aggregate} start one.
+ */
+final class Pipeline implements AutoCloseable {
+
+    /** A stage of the pipeline. */
+    enum Stage { INGEST, ENRICH, AGGREGATE }
+
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+    private static final Duration STREAMS_CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+    private final List<KafkaStreams> streams = new ArrayList<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private ApiServer api;
+
+    private Pipeline() {}
+
+    /**
+     * Starts the stages. With {@code embedded}, a broker is started first from the configuration's
+     * {@code embedded} section and the stages use it.
+     */
+    static Pipeline start(EntenteConfig config, Set<Stage> stages, boolean embedded, Clock clock) {
+        Pipeline pipeline = new Pipeline();
+        try {
+            pipeline.startStages(config, EnumSet.copyOf(stages), embedded, clock);
+            return pipeline;
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+    }
+
+    private void startStages(EntenteConfig config, Set<Stage> stages, boolean embedded, Clock clock) {
+        EntenteConfig effective = config;
+        if (embedded) {
+            EmbeddedKafka broker = EmbeddedKafka.start(config.embedded().dataDir(), config.embedded().port());
+            toClose.push(broker);
+            effective = withBootstrap(config, broker.bootstrapServers());
+        }
+        TopicSetup.ensureTopics(effective.clientProperties());
+
+        if (stages.contains(Stage.ENRICH)) {
+            startStreams(EnrichTopology.buildTopology(Enricher.fromResources()),
+                    EnrichTopology.streamsConfig(effective.streamsProperties()));
+        }
+        if (stages.contains(Stage.AGGREGATE)) {
+            Properties props = effective.streamsProperties();
+            props.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedApiHost(effective) + ":" + effective.api().port());
+            Properties aggregateConfig = AggregateTopology.streamsConfig(props);
+            KafkaStreams aggregate = startStreams(AggregateTopology.buildTopology(), aggregateConfig);
+            try {
+                api = ApiServer.start(effective.api().bind(), effective.api().port(),
+                        PairQueries.forStreams(aggregate, aggregateConfig, HttpClient.newHttpClient()), this::healthy, clock);
+            } catch (UncheckedIOException e) {
+                throw new ConfigException("api: " + e.getMessage() + " (set api.port or ENTENTE_API_PORT to a free port)");
+            }
+            toClose.push(api);
+        }
+        if (stages.contains(Stage.INGEST)) {
+            KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(
+                    IngestService.producerConfig(effective.clientProperties()));
+            toClose.push(producer);
+            IngestService ingest = new IngestService(effective.feeds(), producer, new FeedReader(new HttpFeedFetcher()), clock);
+            toClose.push(ingest);
+            ingest.start();
+        }
+    }
+
+    private KafkaStreams startStreams(Topology topology, Properties props) {
+        KafkaStreams kafkaStreams = new KafkaStreams(topology, props);
+        String name = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+        kafkaStreams.setUncaughtExceptionHandler(e -> {
+            log.error("{} stopped on an unexpected error: {}", name, e.toString(), e);
+            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.add(kafkaStreams);
+        // Leaving the group on close lets a restarted instance take its partitions back at once
+        // instead of waiting for the session timeout of its former self.
+        toClose.push(() -> kafkaStreams.close(CloseOptions.groupMembershipOperation(
+                CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(STREAMS_CLOSE_TIMEOUT)));
+        kafkaStreams.start();
+        return kafkaStreams;
+    }
+
+    /** Whether every stream this process runs is RUNNING (a rebalance counts as not yet). */
+    boolean healthy() {
+        return !streams.isEmpty() && streams.stream().allMatch(s -> s.state() == KafkaStreams.State.RUNNING);
+    }
+
+    /** The HTTP API's address, when this process serves it. */
+    Optional<URI> apiAddress() {
+        return Optional.ofNullable(api).map(ApiServer::address);
+    }
+
+    /** The host other instances reach this one's API at: the bind address, or this machine's name. */
+    private static String advertisedApiHost(EntenteConfig config) {
+        String bind = config.api().bind();
+        if (!"0.0.0.0".equals(bind) && !"::".equals(bind)) {
+            return bind;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    private static EntenteConfig withBootstrap(EntenteConfig config, String bootstrap) {
+        var kafka = new java.util.HashMap<>(config.kafka());
+        kafka.put("bootstrap.servers", bootstrap);
+        return new EntenteConfig(kafka, config.embedded(), config.api(), config.streams(), config.feeds());
+    }
+
+    /** Closes the pipeline when the JVM is asked to stop (Ctrl-C, SIGTERM). */
+    Pipeline closeOnJvmShutdown() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "entente-shutdown"));
+        return this;
+    }
+
+    /** Blocks until {@link #close()} has finished. */
+    void awaitClosed() throws InterruptedException {
+        closed.await();
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!toClose.isEmpty()) {
+            AutoCloseable next = toClose.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                log.warn("while shutting down: {}", e.toString());
+            }
+        }
+        closed.countDown();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.entente.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int execute(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void checkFeedPrintsEachSampleItemAsOneJsonLine() throws Exception {
+        Path feed = Path.of(SampleFeeds.install(dir).get(0).url());
+
+        int status = execute("check-feed", feed.toString());
+
+        assertThat(status).isZero();
+        List<JsonNode> items = new ArrayList<>();
+        for (String line : out.toString().strip().split("\n")) {
+            items.add(AvroJson.MAPPER.readTree(line));
+        }
+        assertThat(items).hasSize(6);
+        assertThat(items.get(0).path("title").asText()).isEqualTo("Russia and North Korea sign mutual defence treaty");
+        assertThat(items.get(0).path("link").asText()).isEqualTo("https://samples.entente.invalid/wire/russia-north-korea-treaty");
+        assertThat(items.get(0).path("id").asText()).hasSize(32);
+        assertThat(items.get(0).path("summary").asText()).doesNotContain("<p>").contains("\n\nSouth Korea said");
+    }
+
+    @Test
+    void checkFeedFailsWithOneLineAndStatusTwoForAMissingFile() {
+        int status = execute("check-feed", dir.resolve("missing.xml").toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString().strip()).startsWith("entente check-feed: ").doesNotContain("\n").doesNotContain("Exception");
+    }
+
+    @Test
+    void badConfigurationExitsWithStatusTwoAndNamesTheField() throws Exception {
+        Path config = dir.resolve("bad.yml");
+        java.nio.file.Files.writeString(config, "api:\n  port: eighty\n");
+
+        int status = execute("tail", "--config", config.toString(), "--max", "1");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("entente tail: " + config + ": api.port: 'eighty' is not a port (0 to 65535)");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : List.of("run", "ingest", "enrich", "aggregate", "tail", "extract", "check-feed")) {
+            out.getBuffer().setLength(0);
+            assertThat(execute(command, "--help")).as(command).isZero();
+            assertThat(out.toString()).as(command).startsWith("Usage: entente " + command);
+        }
+    }
+}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.entente.schemas.Topics;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -21,11 +22,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +78,38 @@ class EndToEndTest {
 
     @Test
     void countsCooperatingPairsOfAPolledFeedOnceAcrossPolls() throws Exception {
-        int apiPort = freePort();
+        EntenteConfig config = configPollingTheFeedEveryTwoSeconds();
+        pipeline = Pipeline.start(config, EnumSet.allOf(Pipeline.Stage.class), true, Clock.systemUTC());
+
+        Map<String, String> firstCounts = awaitPairs(config);
+        assertThat(firstCounts).containsOnlyKeys("KP-RU", "FR-UA");
+        assertThat(firstCounts.get("KP-RU")).endsWith("articles=1");
+        assertThat(firstCounts.get("FR-UA")).endsWith("articles=1");
+
+        int seen = feedRequests.get();
+        await(() -> feedRequests.get() >= seen + 2);
+        assertThat(counts(pairsUri(config))).isEqualTo(firstCounts);
+        assertThat(get(apiUri(config, "/health")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void keepsCountsAcrossARestartThatSendsTheSameItemsAgain() throws Exception {
+        EntenteConfig config = configPollingTheFeedEveryTwoSeconds();
+        pipeline = Pipeline.start(config, EnumSet.allOf(Pipeline.Stage.class), true, Clock.systemUTC());
+        Map<String, String> before = awaitPairs(config);
+        pipeline.close();
+
+        // A new process has forgotten what it sent, so ingest writes the items to news.raw again;
+        // the aggregate must recognise them by article id.
+        int seen = feedRequests.get();
+        pipeline = Pipeline.start(config, EnumSet.allOf(Pipeline.Stage.class), true, Clock.systemUTC());
+        await(() -> feedRequests.get() >= seen + 2 && pipeline.healthy());
+        await(() -> rawRecordCount(config) >= 2);
+
+        assertThat(counts(pairsUri(config))).isEqualTo(before);
+    }
+
+    private EntenteConfig configPollingTheFeedEveryTwoSeconds() throws IOException {
         Path configFile = dir.resolve("entente.yml");
         Files.writeString(configFile, """
                 embedded:
@@ -87,27 +124,33 @@ class EndToEndTest {
                   - id: test-wire
                     url: http://127.0.0.1:%d/feed.xml
                     interval: 2s
-                """.formatted(freePort(), dir.resolve("kafka"), apiPort, dir.resolve("state"),
+                """.formatted(freePort(), dir.resolve("kafka"), freePort(), dir.resolve("state"),
                 feedServer.getAddress().getPort()));
-        EntenteConfig config = new ConfigLoader(Map.of()).load(configFile);
+        return new ConfigLoader(Map.of()).load(configFile);
+    }
 
-        pipeline = Pipeline.start(config, EnumSet.allOf(Pipeline.Stage.class), true, Clock.systemUTC());
+    private static Map<String, String> awaitPairs(EntenteConfig config) {
+        await(() -> counts(pairsUri(config)).size() == 2);
+        return counts(pairsUri(config));
+    }
 
-        URI pairs = URI.create("http://127.0.0.1:" + apiPort + "/api/v1/pairs?window=7d");
-        await(() -> counts(pairs).size() == 2);
-        Map<String, String> firstCounts = counts(pairs);
-        assertThat(firstCounts).containsOnlyKeys("KP-RU", "FR-UA");
-        assertThat(firstCounts.get("KP-RU")).endsWith("articles=1");
-        assertThat(firstCounts.get("FR-UA")).endsWith("articles=1");
+    private static URI pairsUri(EntenteConfig config) {
+        return apiUri(config, "/api/v1/pairs?window=7d");
+    }
 
-        int seen = feedRequests.get();
-        await(() -> feedRequests.get() >= seen + 2);
-        // Whatever the later polls sent is through the pipeline once news.raw and the store agree.
-        await(() -> counts(pairs).equals(firstCounts));
-        assertThat(counts(pairs)).isEqualTo(firstCounts);
+    private static URI apiUri(EntenteConfig config, String path) {
+        return URI.create("http://127.0.0.1:" + config.api().port() + path);
+    }
 
-        HttpResponse<String> health = get(URI.create("http://127.0.0.1:" + apiPort + "/health"));
-        assertThat(health.statusCode()).isEqualTo(200);
+    /** How many records news.raw holds, all partitions together. */
+    private static long rawRecordCount(EntenteConfig config) {
+        Properties props = config.clientProperties();
+        try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.RAW.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     /** pair -> "mentions=N articles=M", in pair order. */

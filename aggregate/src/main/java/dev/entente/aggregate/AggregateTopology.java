@@ -1,5 +1,6 @@
 package dev.entente.aggregate;
 
+import dev.entente.schemas.DeadLetterHandlers;
 import dev.entente.schemas.EnrichedArticle;
 import dev.entente.schemas.PairCount;
 import dev.entente.schemas.Topics;
@@ -41,7 +42,8 @@ import org.apache.kafka.streams.state.WindowStore;
  *   <li>Store {@value #TOTALS_STORE}: key-value store of all-time {@link PairCounts} per pair.
  *   <li>Output: {@code news.pair-counts}, key pair, value {@code PairCount} with the bucket's start,
  *       end and counts so far; each update replaces the previous one for the same pair and bucket.
- *   <li>Bad records go to {@code news.dead-letter} ({@link DeadLetterHandlers}).
+ *   <li>Bad records (a value that is not an {@code EnrichedArticle}, an article a processor throws
+ *       on) are skipped and copied to {@code news.dead-letter} by the shared {@link DeadLetterHandlers}.
  * </ul>
  *
  * <p>Internal topics and stores use {@link PairCountsSerde}; the public topics use the Avro serdes
@@ -141,6 +143,8 @@ public final class AggregateTopology {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         // Strings, not Boolean/Long, so that getProperty works on the result too.
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
+        // Kafka 5 turns this on by default; on now, so that behaviour does not change on upgrade.
+        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(COMMIT_INTERVAL.toMillis()));
         config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTER.name());

@@ -2,6 +2,7 @@ package dev.entente.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.entente.schemas.DeadLetterHandlers;
 import dev.entente.schemas.Topics;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;

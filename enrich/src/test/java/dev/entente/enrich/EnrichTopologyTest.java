@@ -2,6 +2,7 @@ package dev.entente.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.entente.schemas.DeadLetterHandlers;
 import dev.entente.schemas.DeadLetters;
 import dev.entente.schemas.EnrichedArticle;
 import dev.entente.schemas.RawArticle;
@@ -36,8 +37,9 @@ class EnrichTopologyTest {
     private void start(Topology topology) {
         Properties base = new Properties();
         base.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        // TopologyTestDriver (4.4.0) drops the dead letters a deserialization handler returns when
-        // exactly-once is on; the guarantee changes nothing else in this stateless topology.
+        // TopologyTestDriver (4.4.0) drops the dead letters the deserialization handler returns when
+        // exactly-once is on (the processing handler's get through); the guarantee changes nothing
+        // else in this stateless topology.
         base.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         base.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/entente-enrich-test");
         driver = new TopologyTestDriver(topology, EnrichTopology.streamsConfig(base), FETCHED);
@@ -123,9 +125,12 @@ class EnrichTopologyTest {
         assertThat(dead.value()).isEqualTo(garbage);
         assertThat(header(dead.headers(), DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.RAW.name());
         assertThat(header(dead.headers(), DeadLetters.SOURCE_POSITION)).isEqualTo("0/0");
-        assertThat(header(dead.headers(), DeadLetters.STAGE)).isEqualTo(DeadLetterDeserializationHandler.STAGE);
+        assertThat(header(dead.headers(), DeadLetters.STAGE))
+                .isEqualTo(EnrichTopology.APPLICATION_ID + "/" + DeadLetterHandlers.DESERIALIZE_STAGE);
         assertThat(header(dead.headers(), DeadLetters.ERROR)).contains("RawArticle");
+        assertThat(deadLetters.isEmpty()).isTrue();
         assertThat(enriched.readValue().getCooperationPairs()).containsExactly("AU-JP");
+        assertThat(enriched.isEmpty()).isTrue();
     }
 
     @Test
@@ -142,11 +147,15 @@ class EnrichTopologyTest {
 
         TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
         assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("poison");
-        assertThat(Topics.RAW.valueSerde().deserializer().deserialize(Topics.RAW.name(), dead.value())).isEqualTo(poison);
-        assertThat(header(dead.headers(), DeadLetters.STAGE)).isEqualTo(EnrichTopology.ENRICH);
-        assertThat(header(dead.headers(), DeadLetters.ERROR)).isEqualTo("IllegalStateException: cannot enrich this one");
+        assertThat(dead.value()).isEqualTo(Topics.RAW.valueSerde().serializer().serialize(Topics.RAW.name(), poison));
+        assertThat(header(dead.headers(), DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.RAW.name());
         assertThat(header(dead.headers(), DeadLetters.SOURCE_POSITION)).isEqualTo("0/0");
+        assertThat(header(dead.headers(), DeadLetters.STAGE))
+                .isEqualTo(EnrichTopology.APPLICATION_ID + "/" + EnrichTopology.ENRICH);
+        assertThat(header(dead.headers(), DeadLetters.ERROR)).isEqualTo("IllegalStateException: cannot enrich this one");
+        assertThat(deadLetters.isEmpty()).isTrue();
         assertThat(enriched.readValue().getId()).isEqualTo("fine");
+        assertThat(enriched.isEmpty()).isTrue();
     }
 
     @Test
@@ -160,16 +169,17 @@ class EnrichTopologyTest {
     @Test
     void configuresNamingExactlyOnceAndDeadLettersButLetsTheCallerOverride() {
         Properties base = new Properties();
-        // TopologyTestDriver (4.4.0) drops the dead letters a deserialization handler returns when
-        // exactly-once is on; the guarantee changes nothing else in this stateless topology.
         base.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         Properties props = EnrichTopology.streamsConfig(base);
         assertThat(props.get(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo(EnrichTopology.APPLICATION_ID);
         assertThat(props.get(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG)).isEqualTo("true");
         assertThat(props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.AT_LEAST_ONCE);
         assertThat(props.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG)).isEqualTo(Topics.DEAD_LETTER.name());
+        assertThat(props.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG)).isEqualTo("true");
         assertThat(props.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG))
-                .isEqualTo(DeadLetterDeserializationHandler.class.getName());
+                .isEqualTo(DeadLetterHandlers.Deserialization.class.getName());
+        assertThat(props.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG))
+                .isEqualTo(DeadLetterHandlers.Processing.class.getName());
         assertThat(EnrichTopology.streamsConfig(new Properties()).get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
                 .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
     }
@@ -178,6 +188,6 @@ class EnrichTopologyTest {
     void namesEveryProcessor() {
         String description = EnrichTopology.buildTopology(ENRICHER).describe().toString();
         assertThat(description).doesNotContain("KSTREAM-").contains(EnrichTopology.SOURCE, EnrichTopology.ENRICH,
-                EnrichTopology.SINK, EnrichTopology.DEAD_LETTER_SINK);
+                EnrichTopology.SINK);
     }
 }

@@ -1,8 +1,7 @@
-package dev.entente.aggregate;
+package dev.entente.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.entente.schemas.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,18 +12,23 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.Test;
 
 class DeadLetterHandlersTest {
 
     private static final byte[] KEY = "article-1".getBytes(StandardCharsets.UTF_8);
     private static final byte[] VALUE = "not avro".getBytes(StandardCharsets.UTF_8);
+    private static final String PROCESSOR = "enrich-article";
 
     @Test
     void resumesAndCopiesAnUnreadableRecordToTheConfiguredDeadLetterTopicWithHeaders() {
         DeadLetterHandlers.Deserialization handler = new DeadLetterHandlers.Deserialization();
-        handler.configure(Map.of(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "my-dead-letters"));
+        handler.configure(Map.of(
+                StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "my-dead-letters",
+                StreamsConfig.APPLICATION_ID_CONFIG, "entente-aggregate"));
 
         DeserializationExceptionHandler.Response response = handler.handleError(
                 new FakeContext("news.enriched", 3, 42),
@@ -39,13 +43,34 @@ class DeadLetterHandlersTest {
         assertThat(deadLetter.value()).isEqualTo(VALUE);
         assertThat(header(deadLetter, DeadLetters.SOURCE_TOPIC)).isEqualTo("news.enriched");
         assertThat(header(deadLetter, DeadLetters.SOURCE_POSITION)).isEqualTo("3/42");
-        assertThat(header(deadLetter, DeadLetters.STAGE)).isEqualTo("aggregate/deserialize");
-        assertThat(header(deadLetter, DeadLetters.ERROR))
-                .isEqualTo("SerializationException: not an EnrichedArticle");
+        assertThat(header(deadLetter, DeadLetters.STAGE)).isEqualTo("entente-aggregate/deserialize");
+        assertThat(header(deadLetter, DeadLetters.ERROR)).isEqualTo("SerializationException: not an EnrichedArticle");
     }
 
     @Test
-    void usesTheContractDeadLetterTopicWhenNoneIsConfigured() {
+    void resumesAndCopiesTheSourceBytesOfARecordAProcessorThrowsOnWithTheProcessorAsStage() {
+        DeadLetterHandlers.Processing handler = new DeadLetterHandlers.Processing();
+        handler.configure(Map.of(StreamsConfig.APPLICATION_ID_CONFIG, "entente-enrich"));
+
+        ProcessingExceptionHandler.Response response = handler.handleError(
+                new FakeContext("news.raw", 1, 7),
+                new Record<>("article-1", "an intermediate value", 0L),
+                new IllegalStateException("cannot enrich this one"));
+
+        assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.RESUME);
+        assertThat(response.deadLetterQueueRecords()).hasSize(1);
+        ProducerRecord<byte[], byte[]> deadLetter = response.deadLetterQueueRecords().get(0);
+        assertThat(deadLetter.topic()).isEqualTo(Topics.DEAD_LETTER.name());
+        assertThat(deadLetter.key()).isEqualTo(KEY);
+        assertThat(deadLetter.value()).isEqualTo(VALUE);
+        assertThat(header(deadLetter, DeadLetters.SOURCE_TOPIC)).isEqualTo("news.raw");
+        assertThat(header(deadLetter, DeadLetters.SOURCE_POSITION)).isEqualTo("1/7");
+        assertThat(header(deadLetter, DeadLetters.STAGE)).isEqualTo("entente-enrich/" + PROCESSOR);
+        assertThat(header(deadLetter, DeadLetters.ERROR)).isEqualTo("IllegalStateException: cannot enrich this one");
+    }
+
+    @Test
+    void usesTheContractDeadLetterTopicAndTheBareStageWhenNothingIsConfigured() {
         DeadLetterHandlers.Deserialization handler = new DeadLetterHandlers.Deserialization();
         handler.configure(Map.of());
 
@@ -54,7 +79,21 @@ class DeadLetterHandlersTest {
                 new ConsumerRecord<>("news.enriched", 0, 0, KEY, VALUE),
                 new SerializationException("bad"));
 
-        assertThat(response.deadLetterQueueRecords().get(0).topic()).isEqualTo("news.dead-letter");
+        ProducerRecord<byte[], byte[]> deadLetter = response.deadLetterQueueRecords().get(0);
+        assertThat(deadLetter.topic()).isEqualTo("news.dead-letter");
+        assertThat(header(deadLetter, DeadLetters.STAGE)).isEqualTo(DeadLetterHandlers.DESERIALIZE_STAGE);
+    }
+
+    @Test
+    void namesTheExceptionAloneWhenItHasNoMessage() {
+        DeadLetterHandlers.Processing handler = new DeadLetterHandlers.Processing();
+        handler.configure(Map.of());
+
+        ProcessingExceptionHandler.Response response = handler.handleError(
+                new FakeContext("news.raw", 0, 0), new Record<>("article-1", "value", 0L), new NullPointerException());
+
+        assertThat(header(response.deadLetterQueueRecords().get(0), DeadLetters.ERROR))
+                .isEqualTo("NullPointerException");
     }
 
     private static String header(ProducerRecord<byte[], byte[]> record, String name) {
@@ -70,7 +109,7 @@ class DeadLetterHandlersTest {
 
         @Override
         public String processorNodeId() {
-            return AggregateTopology.SOURCE;
+            return PROCESSOR;
         }
 
         @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.entente.schemas.DeadLetters;
 import dev.entente.schemas.Topics;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +31,13 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +115,30 @@ class EndToEndTest {
         assertThat(counts(pairsUri(config))).isEqualTo(before);
     }
 
+    @Test
+    void sendsUnreadableRecordsToTheDeadLetterTopicAndKeepsCounting() throws Exception {
+        EntenteConfig config = configPollingTheFeedEveryTwoSeconds();
+        pipeline = Pipeline.start(config, EnumSet.allOf(Pipeline.Stage.class), true, Clock.systemUTC());
+        Map<String, String> before = awaitPairs(config);
+
+        try (var producer = new KafkaProducer<>(config.clientProperties(), new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.RAW.name(), "bad-raw".getBytes(StandardCharsets.UTF_8),
+                    "not avro".getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(new ProducerRecord<>(Topics.ENRICHED.name(), "bad-enriched".getBytes(StandardCharsets.UTF_8),
+                    "not avro either".getBytes(StandardCharsets.UTF_8))).get();
+        }
+
+        await(() -> readAll(config, Topics.DEAD_LETTER.name()).size() >= 2);
+        List<ConsumerRecord<byte[], byte[]>> deadLetters = readAll(config, Topics.DEAD_LETTER.name());
+        assertThat(deadLetters).extracting(r -> header(r, DeadLetters.SOURCE_TOPIC))
+                .containsExactlyInAnyOrder(Topics.RAW.name(), Topics.ENRICHED.name());
+        assertThat(deadLetters).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .containsExactlyInAnyOrder("not avro", "not avro either");
+        assertThat(deadLetters).allSatisfy(r -> assertThat(header(r, DeadLetters.ERROR)).isNotBlank());
+        assertThat(pipeline.healthy()).isTrue();
+        assertThat(counts(pairsUri(config))).isEqualTo(before);
+    }
+
     private EntenteConfig configPollingTheFeedEveryTwoSeconds() throws IOException {
         Path configFile = dir.resolve("entente.yml");
         Files.writeString(configFile, """
@@ -140,6 +170,28 @@ class EndToEndTest {
 
     private static URI apiUri(EntenteConfig config, String path) {
         return URI.create("http://127.0.0.1:" + config.api().port() + path);
+    }
+
+    /** Every record the topic holds now. */
+    private static List<ConsumerRecord<byte[], byte[]>> readAll(EntenteConfig config, String topic) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config.clientProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** How many records news.raw holds, all partitions together. */

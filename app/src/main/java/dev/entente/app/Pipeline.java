@@ -23,17 +23,19 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts the chosen stages of Entente against one Kafka cluster and stops them in the reverse
- * order: the HTTP API first, then ingest, then the streams, then the broker when it is embedded.
+ * order: ingest first, then the HTTP API, then the streams, then the broker when it is embedded.
  * {@code run} starts every stage; {@code ingest}, {@code enrich} and {@code aggregate} start one.
  */
 final class Pipeline implements AutoCloseable {
@@ -43,6 +45,7 @@ final class Pipeline implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
     private static final Duration STREAMS_CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final int THREAD_REPLACEMENT_BUDGET = 3;
 
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
     private final List<KafkaStreams> streams = new ArrayList<>();
@@ -105,9 +108,17 @@ final class Pipeline implements AutoCloseable {
     private KafkaStreams startStreams(Topology topology, Properties props) {
         KafkaStreams kafkaStreams = new KafkaStreams(topology, props);
         String name = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+        AtomicInteger failures = new AtomicInteger();
         kafkaStreams.setUncaughtExceptionHandler(e -> {
-            log.error("{} stopped on an unexpected error: {}", name, e.toString(), e);
-            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            // A thread may die of a passing fault (a broker restart); a fault that keeps coming
+            // back stops the stream, and /health says so, rather than looping forever.
+            if (failures.incrementAndGet() <= THREAD_REPLACEMENT_BUDGET) {
+                log.warn("{}: a stream thread died and is replaced ({} of {}): {}", name, failures.get(),
+                        THREAD_REPLACEMENT_BUDGET, e.toString(), e);
+                return StreamThreadExceptionResponse.REPLACE_THREAD;
+            }
+            log.error("{} stopped after {} thread failures: {}", name, THREAD_REPLACEMENT_BUDGET, e.toString(), e);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.add(kafkaStreams);
         // Leaving the group on close lets a restarted instance take its partitions back at once

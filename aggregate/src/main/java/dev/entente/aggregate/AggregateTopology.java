@@ -1,6 +1,7 @@
 package dev.entente.aggregate;
 
 import dev.entente.schemas.DeadLetterHandlers;
+import dev.entente.schemas.StreamsDefaults;
 import dev.entente.schemas.EnrichedArticle;
 import dev.entente.schemas.PairCount;
 import dev.entente.schemas.Topics;
@@ -139,21 +140,8 @@ public final class AggregateTopology {
      * operator can override any of them from the configuration file.
      */
     public static Properties streamsConfig(Properties base) {
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-        // Strings, not Boolean/Long, so that getProperty works on the result too.
-        config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
-        // Kafka 5 turns this on by default; on now, so that behaviour does not change on upgrade.
-        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        Properties config = StreamsDefaults.forApplication(APPLICATION_ID);
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(COMMIT_INTERVAL.toMillis()));
-        config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTER.name());
-        config.put(
-                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                DeadLetterHandlers.Deserialization.class.getName());
-        config.put(
-                StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-                DeadLetterHandlers.Processing.class.getName());
         config.putAll(base);
         return config;
     }

@@ -3,6 +3,7 @@ package dev.entente.enrich;
 import dev.entente.schemas.DeadLetterHandlers;
 import dev.entente.schemas.EnrichedArticle;
 import dev.entente.schemas.RawArticle;
+import dev.entente.schemas.StreamsDefaults;
 import dev.entente.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,6 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Function;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
@@ -68,16 +68,7 @@ public final class EnrichTopology {
      * that cannot be read or enriched, writing to {@code news.dead-letter}. Every key in {@code base} wins.
      */
     public static Properties streamsConfig(Properties base) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-        props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
-        // Kafka 5 turns this on by default; on now, so that behaviour does not change on upgrade.
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                DeadLetterHandlers.Deserialization.class.getName());
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Processing.class.getName());
-        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTER.name());
+        Properties props = StreamsDefaults.forApplication(APPLICATION_ID);
         props.putAll(base);
         return props;
     }

@@ -3,11 +3,11 @@ package dev.entente.enrich;
 import dev.entente.schemas.Pairs;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
+
+
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -57,14 +57,7 @@ public final class Gazetteer {
 
     /** The gazetteer of the bundled {@code countries.tsv}. */
     public static Gazetteer fromResources() {
-        try (InputStream in = Gazetteer.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + RESOURCE);
-            }
-            return parse(new InputStreamReader(in, StandardCharsets.UTF_8), RESOURCE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BundledResources.parse(Gazetteer.class, RESOURCE, Gazetteer::parse);
     }
 
     /**

@@ -2,11 +2,11 @@ package dev.entente.enrich;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
+
+
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -102,14 +102,7 @@ public final class TriggerLexicon {
 
     /** The lexicon of the bundled {@code triggers.tsv}. */
     public static TriggerLexicon fromResources() {
-        try (InputStream in = TriggerLexicon.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + RESOURCE);
-            }
-            return parse(new InputStreamReader(in, StandardCharsets.UTF_8), RESOURCE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BundledResources.parse(TriggerLexicon.class, RESOURCE, TriggerLexicon::parse);
     }
 
     /**

@@ -1,0 +1,30 @@
+package dev.entente.enrich;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** Reads the data files that ship inside the enrich jar next to the classes that parse them. */
+final class BundledResources {
+
+    /** Parses one resource; the source name goes into error messages. */
+    interface Parser<T> {
+        T parse(Reader reader, String sourceName) throws IOException;
+    }
+
+    private BundledResources() {}
+
+    static <T> T parse(Class<?> owner, String resource, Parser<T> parser) {
+        try (InputStream in = owner.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + resource);
+            }
+            return parser.parse(new InputStreamReader(in, StandardCharsets.UTF_8), resource);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -3,10 +3,8 @@ package dev.entente.aggregate;
 import dev.entente.schemas.DeadLetterHandlers;
 import dev.entente.schemas.StreamsDefaults;
 import dev.entente.schemas.EnrichedArticle;
-import dev.entente.schemas.PairCount;
 import dev.entente.schemas.Topics;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -19,12 +17,12 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.KGroupedStream;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
-import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
@@ -39,10 +37,14 @@ import org.apache.kafka.streams.state.WindowStore;
  *   <li>Each article becomes one record per pair it mentions (key pair, value its
  *       {@link ArticleContribution}), repartitioned by pair through {@value #CONTRIBUTIONS_REPARTITION}.
  *   <li>Store {@value #HOURLY_STORE}: window store of {@link PairCounts} per pair and UTC hour, kept
- *       {@link #HOURLY_RETENTION}; rolling windows are summed from it at query time.
- *   <li>Store {@value #TOTALS_STORE}: key-value store of all-time {@link PairCounts} per pair.
- *   <li>Output: {@code news.pair-counts}, key pair, value {@code PairCount} with the bucket's start,
- *       end and counts so far; each update replaces the previous one for the same pair and bucket.
+ *       {@link AggregateSettings#hourlyRetention()}; rolling windows are summed from it at query time.
+ *       A contribution later than {@link AggregateSettings#grace()} behind the stream time is left
+ *       out of it and counted ({@link DropLateContributions}, store {@value #STREAM_TIME_STORE}).
+ *   <li>Store {@value #TOTALS_STORE}: key-value store of all-time {@link PairCounts} per pair,
+ *       late contributions included.
+ *   <li>Output: {@code news.pair-counts}, key pair, value {@code PairCount} with the pair's rolling
+ *       24 h, 7 d, 30 d and all-time counts, at most once per pair per
+ *       {@link AggregateSettings#countsInterval()} ({@link EmitPairCounts}, store {@value #DIRTY_PAIRS_STORE}).
  *   <li>Bad records (a value that is not an {@code EnrichedArticle}, an article a processor throws
  *       on) are skipped and copied to {@code news.dead-letter} by the shared {@link DeadLetterHandlers}.
  * </ul>
@@ -60,40 +62,54 @@ public final class AggregateTopology {
     public static final String SEEN_ARTICLES_STORE = "aggregate-seen-articles";
     public static final String TO_CONTRIBUTIONS = "article-to-pair-contributions";
     public static final String CONTRIBUTIONS_REPARTITION = "pair-contributions";
+    public static final String DROP_LATE = "drop-late-pair-contributions";
+    public static final String STREAM_TIME_STORE = "pair-contributions-stream-time";
     public static final String HOURLY_AGGREGATE = "pair-counts-hourly-aggregate";
     public static final String HOURLY_STORE = "pair-counts-hourly";
-    public static final String HOURLY_TO_STREAM = "pair-counts-hourly-updates";
-    public static final String TO_PAIR_COUNT = "hourly-counts-to-pair-count";
-    public static final String SINK = "pair-count-updates";
     public static final String TOTALS_AGGREGATE = "pair-counts-total-aggregate";
     public static final String TOTALS_STORE = "pair-counts-total";
+    public static final String EMIT_PAIR_COUNTS = "emit-changed-pair-counts";
+    public static final String DIRTY_PAIRS_STORE = "pair-counts-changed-pairs";
+    public static final String SINK = "pair-count-updates";
 
     /** Width of one stored bucket; query windows and series are built from these. */
     public static final Duration BUCKET_SIZE = Duration.ofHours(1);
-    /**
-     * How late (in stream time) an article may arrive and still count in its hour: feeds often
-     * publish or update items hours after their date, and a feed that was down catches up later.
-     * A later article still counts in the all-time totals.
-     */
-    public static final Duration GRACE = Duration.ofDays(1);
-    /** How long hourly buckets are kept: the longest rolling window served from them. */
-    public static final Duration HOURLY_RETENTION = Duration.ofDays(400);
     /** How long an article id is remembered to drop redeliveries (see {@link DeduplicateArticles}). */
     public static final Duration SEEN_ARTICLES_RETENTION = Duration.ofDays(30);
     public static final Duration SEEN_ARTICLES_PURGE_INTERVAL = Duration.ofHours(1);
     /** Commit, hence store-cache flush and output, interval: a UI sees new counts within a second. */
     public static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
 
+    public static final int DEFAULT_STANDBY_REPLICAS = 1;
+
     private AggregateTopology() {}
 
+    /** The topology with {@link AggregateSettings#DEFAULT}. */
     public static Topology buildTopology() {
+        return buildTopology(AggregateSettings.DEFAULT);
+    }
+
+    /**
+     * The topology with the {@link AggregateSettings} found in {@code streamsConfig}.
+     *
+     * @throws IllegalArgumentException naming the key of a bad setting
+     */
+    public static Topology buildTopology(Properties streamsConfig) {
+        return buildTopology(AggregateSettings.from(streamsConfig));
+    }
+
+    public static Topology buildTopology(AggregateSettings settings) {
         Serde<String> pairSerde = Serdes.String();
         Serde<PairCounts> countsSerde = PairCountsSerde.create();
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SEEN_ARTICLES_STORE), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(STREAM_TIME_STORE), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(DIRTY_PAIRS_STORE), Serdes.String(), Serdes.Long()));
 
-        KGroupedStream<String, PairCounts> contributions = builder.stream(
+        KStream<String, PairCounts> contributions = builder.stream(
                         Topics.ENRICHED.name(),
                         Consumed.with(Topics.ENRICHED.keySerde(), Topics.ENRICHED.valueSerde())
                                 .withTimestampExtractor(new EventTimeExtractor())
@@ -105,10 +121,15 @@ public final class AggregateTopology {
                         Named.as(DEDUPLICATE),
                         SEEN_ARTICLES_STORE)
                 .flatMap(AggregateTopology::toContributions, Named.as(TO_CONTRIBUTIONS))
-                .groupByKey(Grouped.with(CONTRIBUTIONS_REPARTITION, pairSerde, countsSerde));
+                .repartition(Repartitioned.<String, PairCounts>as(CONTRIBUTIONS_REPARTITION)
+                        .withKeySerde(pairSerde)
+                        .withValueSerde(countsSerde));
 
+        GraceRule grace = new GraceRule(BUCKET_SIZE, settings.grace());
         contributions
-                .windowedBy(TimeWindows.ofSizeAndGrace(BUCKET_SIZE, GRACE))
+                .processValues(() -> new DropLateContributions(grace, STREAM_TIME_STORE), Named.as(DROP_LATE), STREAM_TIME_STORE)
+                .groupByKey(Grouped.with(pairSerde, countsSerde))
+                .windowedBy(TimeWindows.ofSizeAndGrace(BUCKET_SIZE, settings.grace()))
                 .aggregate(
                         () -> PairCounts.ZERO,
                         (pair, contribution, counts) -> counts.add(contribution),
@@ -116,21 +137,28 @@ public final class AggregateTopology {
                         Materialized.<String, PairCounts, WindowStore<Bytes, byte[]>>as(HOURLY_STORE)
                                 .withKeySerde(pairSerde)
                                 .withValueSerde(countsSerde)
-                                .withRetention(HOURLY_RETENTION))
-                .toStream(Named.as(HOURLY_TO_STREAM))
-                .map(AggregateTopology::toPairCount, Named.as(TO_PAIR_COUNT))
+                                .withRetention(settings.hourlyRetention()));
+
+        contributions
+                .groupByKey(Grouped.with(pairSerde, countsSerde))
+                .aggregate(
+                        () -> PairCounts.ZERO,
+                        (pair, contribution, counts) -> counts.add(contribution),
+                        Named.as(TOTALS_AGGREGATE),
+                        Materialized.<String, PairCounts, KeyValueStore<Bytes, byte[]>>as(TOTALS_STORE)
+                                .withKeySerde(pairSerde)
+                                .withValueSerde(countsSerde));
+
+        // Added last, so each contribution reaches both aggregations before its pair is marked.
+        contributions
+                .process(
+                        () -> new EmitPairCounts(settings.countsInterval()),
+                        Named.as(EMIT_PAIR_COUNTS),
+                        DIRTY_PAIRS_STORE, HOURLY_STORE, TOTALS_STORE)
                 .to(
                         Topics.PAIR_COUNTS.name(),
                         Produced.with(Topics.PAIR_COUNTS.keySerde(), Topics.PAIR_COUNTS.valueSerde())
                                 .withName(SINK));
-
-        contributions.aggregate(
-                () -> PairCounts.ZERO,
-                (pair, contribution, counts) -> counts.add(contribution),
-                Named.as(TOTALS_AGGREGATE),
-                Materialized.<String, PairCounts, KeyValueStore<Bytes, byte[]>>as(TOTALS_STORE)
-                        .withKeySerde(pairSerde)
-                        .withValueSerde(countsSerde));
 
         return builder.build();
     }
@@ -142,6 +170,9 @@ public final class AggregateTopology {
     public static Properties streamsConfig(Properties base) {
         Properties config = StreamsDefaults.forApplication(APPLICATION_ID);
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(COMMIT_INTERVAL.toMillis()));
+        // A standby copy of each store lets another instance answer at once when one stops, instead
+        // of 503 until the changelog is replayed; with a single instance it is simply not assigned.
+        config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, Integer.toString(DEFAULT_STANDBY_REPLICAS));
         config.putAll(base);
         return config;
     }
@@ -150,17 +181,5 @@ public final class AggregateTopology {
         return ArticleContribution.of(article).entrySet().stream()
                 .map((Map.Entry<String, PairCounts> entry) -> KeyValue.pair(entry.getKey(), entry.getValue()))
                 .toList();
-    }
-
-    private static KeyValue<String, PairCount> toPairCount(Windowed<String> bucket, PairCounts counts) {
-        String pair = bucket.key();
-        PairCount update = PairCount.newBuilder()
-                .setPair(pair)
-                .setBucketStart(Instant.ofEpochMilli(bucket.window().start()))
-                .setBucketEnd(Instant.ofEpochMilli(bucket.window().end()))
-                .setMentions(counts.mentions())
-                .setArticles(counts.articles())
-                .build();
-        return KeyValue.pair(pair, update);
     }
 }

@@ -1,6 +1,7 @@
 package dev.entente.aggregate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -9,6 +10,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.entente.schemas.Pairs;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -20,16 +22,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +52,14 @@ import org.slf4j.LoggerFactory;
  *       "mentions", "articles", "series": [{"start", "mentions", "articles"}]}}; the bucket defaults to
  *       {@code 1h} for windows up to 48h, else {@code 1d}.
  *   <li>{@code GET /health} → 200 {@code {"status": "UP"}} or 503 {@code {"status": "DOWN"}}.
+ *   <li>{@code GET /api/v1/openapi.json} → the OpenAPI 3 description of all of these, from the
+ *       resource {@value #OPENAPI_RESOURCE}.
+ *   <li>Any route added with {@link #json} or {@link #text}, e.g. {@code /api/v1/feeds} or
+ *       {@code /metrics} by the modules that own them.
  * </ul>
+ *
+ * <p>The pair routes exist only once {@link #pairs(PairQueries)} was called, so a process without
+ * the aggregate stream (e.g. {@code ingest}) serves the same health, error and extra routes.
  *
  * <p>Errors are JSON {@code {"status": N, "error": "..."}}: 400 for bad input, 404 for an unknown
  * path, 405 for a method other than GET, 503 while the state stores are not queryable, 500 (logged,
@@ -57,6 +72,9 @@ public final class ApiServer implements AutoCloseable {
 
     public static final String PAIRS_PATH = "/api/v1/pairs";
     public static final String HEALTH_PATH = "/health";
+    public static final String OPENAPI_PATH = "/api/v1/openapi.json";
+    /** The hand-written OpenAPI description of every route, kept in sync by ApiServerTest. */
+    public static final String OPENAPI_RESOURCE = "openapi.json";
     public static final int DEFAULT_LIMIT = 20;
     public static final String NOT_READY = "state stores are not ready yet, retry shortly";
 
@@ -70,25 +88,28 @@ public final class ApiServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final PairQueries queries;
     private final BooleanSupplier healthy;
     private final Clock clock;
+    /** Set once by {@link #pairs(PairQueries)}; until then the pair routes answer 404. */
+    private volatile PairQueries queries;
+    /** Extra GET routes by exact path, added by {@link #json} and {@link #text}. */
+    private final Map<String, Route> routes = new ConcurrentHashMap<>();
 
-    private ApiServer(HttpServer server, ExecutorService executor, PairQueries queries, BooleanSupplier healthy, Clock clock) {
+    private ApiServer(HttpServer server, ExecutorService executor, BooleanSupplier healthy, Clock clock) {
         this.server = server;
         this.executor = executor;
-        this.queries = queries;
         this.healthy = healthy;
         this.clock = clock;
     }
 
     /**
-     * Listens on {@code bind:port} (port 0 picks a free port, see {@link #port()}) and serves until
-     * {@link #close()}.
+     * Listens on {@code bind:port} (port 0 picks a free port, see {@link #port()}) and serves
+     * {@value #HEALTH_PATH} until {@link #close()}; {@link #pairs}, {@link #json} and {@link #text}
+     * add more routes. Unknown paths answer 404, other methods than GET 405, both as JSON.
      *
      * @throws UncheckedIOException when the address cannot be bound, e.g. the port is in use
      */
-    public static ApiServer start(String bind, int port, PairQueries queries, BooleanSupplier healthy, Clock clock) {
+    public static ApiServer start(String bind, int port, BooleanSupplier healthy, Clock clock) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(bind, port), 0);
@@ -96,12 +117,94 @@ public final class ApiServer implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
         }
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, namedDaemonThreads());
-        ApiServer api = new ApiServer(server, executor, queries, healthy, clock);
+        ApiServer api = new ApiServer(server, executor, healthy, clock);
+        JsonNode openApi = openApiDocument();
+        api.json(OPENAPI_PATH, () -> openApi);
         server.createContext("/", api::handle);
         server.setExecutor(executor);
         server.start();
         LOG.info("HTTP API listening on {}", api.address());
         return api;
+    }
+
+    /**
+     * {@link #start(String, int, BooleanSupplier, Clock)} followed by {@link #pairs(PairQueries)}:
+     * the whole pairs API.
+     */
+    public static ApiServer start(String bind, int port, PairQueries queries, BooleanSupplier healthy, Clock clock) {
+        return start(bind, port, healthy, clock).pairs(queries);
+    }
+
+    /**
+     * Adds {@value #PAIRS_PATH} and {@value #PAIRS_PATH}{@code /{pair}}, answered by {@code queries}.
+     *
+     * @return this server
+     */
+    public ApiServer pairs(PairQueries queries) {
+        this.queries = Objects.requireNonNull(queries, "queries");
+        return this;
+    }
+
+    /**
+     * Adds a GET route at exactly {@code path} answering 200 with {@code body}'s value as JSON, on
+     * the same mapper as every other answer (ISO-8601 times). The supplier runs on a request
+     * thread for each request; an {@link IllegalArgumentException} from it answers 400, any other
+     * exception 500.
+     *
+     * @return this server
+     */
+    public ApiServer json(String path, Supplier<?> body) {
+        Objects.requireNonNull(body, "body");
+        addRoute(path, () -> new Reply(200, body.get()));
+        return this;
+    }
+
+    /**
+     * Adds a GET route at exactly {@code path} answering 200 with {@code body}'s text as
+     * {@code contentType}, e.g. Prometheus' {@code text/plain; version=0.0.4} for {@code /metrics}.
+     *
+     * @return this server
+     */
+    public ApiServer text(String path, String contentType, Supplier<String> body) {
+        Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(body, "body");
+        addRoute(path, () -> new Reply(200, new Text(contentType, body.get())));
+        return this;
+    }
+
+    /** Every path this server answers with 200 on GET (given healthy streams and valid input). */
+    public Set<String> paths() {
+        Set<String> paths = new TreeSet<>(routes.keySet());
+        paths.add(HEALTH_PATH);
+        if (queries != null) {
+            paths.add(PAIRS_PATH);
+            paths.add(PAIRS_PATH + "/{pair}");
+        }
+        return Collections.unmodifiableSet(paths);
+    }
+
+    private void addRoute(String path, Route route) {
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("a route path must start with '/', got '" + path + "'");
+        }
+        if (path.equals(HEALTH_PATH) || path.equals(PAIRS_PATH) || path.startsWith(PAIRS_PATH + "/")) {
+            throw new IllegalArgumentException("path " + path + " is served by the API itself");
+        }
+        if (routes.putIfAbsent(path, route) != null) {
+            throw new IllegalArgumentException("path " + path + " already has a route");
+        }
+    }
+
+    /** The OpenAPI document served at {@value #OPENAPI_PATH}, read from the class path. */
+    public static JsonNode openApiDocument() {
+        try (InputStream in = ApiServer.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(OPENAPI_RESOURCE + " is missing from the class path next to ApiServer");
+            }
+            return MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + OPENAPI_RESOURCE + ": " + e.getMessage(), e);
+        }
     }
 
     /** The port actually bound. */
@@ -161,27 +264,33 @@ public final class ApiServer implements AutoCloseable {
 
     private Reply route(String method, URI uri, Optional<Instant> forwardedAt) {
         String path = uri.getPath();
-        boolean pairsPath = path.equals(PAIRS_PATH);
-        boolean pairPath = path.startsWith(PAIRS_PATH + "/")
+        PairQueries pairQueries = queries;
+        boolean pairsPath = pairQueries != null && path.equals(PAIRS_PATH);
+        boolean pairPath = pairQueries != null
+                && path.startsWith(PAIRS_PATH + "/")
                 && path.length() > PAIRS_PATH.length() + 1
                 && path.indexOf('/', PAIRS_PATH.length() + 1) < 0;
-        if (!pairsPath && !pairPath && !path.equals(HEALTH_PATH)) {
+        Route extra = routes.get(path);
+        if (!pairsPath && !pairPath && extra == null && !path.equals(HEALTH_PATH)) {
             return Reply.error(404, "no such resource: " + path);
         }
         if (!method.equals("GET")) {
             return Reply.error(405, "method " + method + " is not allowed on " + path + "; use GET")
                     .withHeader("Allow", "GET");
         }
+        if (extra != null) {
+            return extra.answer();
+        }
+        if (path.equals(HEALTH_PATH)) {
+            return healthy.getAsBoolean() ? new Reply(200, new Health("UP")) : new Reply(503, new Health("DOWN"));
+        }
         Map<String, String> parameters = parameters(uri.getRawQuery());
-        PairQueries answering = forwardedAt.isPresent() ? queries.local() : queries;
+        PairQueries answering = forwardedAt.isPresent() ? pairQueries.local() : pairQueries;
         Instant now = forwardedAt.orElseGet(this::now);
         if (pairsPath) {
             return top(answering, parameters, now);
         }
-        if (pairPath) {
-            return series(answering, path.substring(PAIRS_PATH.length() + 1), parameters, now);
-        }
-        return healthy.getAsBoolean() ? new Reply(200, new Health("UP")) : new Reply(503, new Health("DOWN"));
+        return series(answering, path.substring(PAIRS_PATH.length() + 1), parameters, now);
     }
 
     private static Reply top(PairQueries queries, Map<String, String> parameters, Instant now) {
@@ -260,14 +369,20 @@ public final class ApiServer implements AutoCloseable {
 
     private static void send(HttpExchange exchange, Reply reply) throws IOException {
         byte[] body;
-        try {
-            body = MAPPER.writeValueAsBytes(reply.body());
-        } catch (JsonProcessingException e) {
-            LOG.error("cannot write the response for {} as JSON", exchange.getRequestURI(), e);
-            reply = Reply.error(500, "internal error; the server log has the details");
-            body = MAPPER.writeValueAsBytes(reply.body());
+        String contentType = JSON;
+        if (reply.body() instanceof Text text) {
+            body = text.body().getBytes(StandardCharsets.UTF_8);
+            contentType = text.contentType();
+        } else {
+            try {
+                body = MAPPER.writeValueAsBytes(reply.body());
+            } catch (JsonProcessingException e) {
+                LOG.error("cannot write the response for {} as JSON", exchange.getRequestURI(), e);
+                reply = Reply.error(500, "internal error; the server log has the details");
+                body = MAPPER.writeValueAsBytes(reply.body());
+            }
         }
-        exchange.getResponseHeaders().set("Content-Type", JSON);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
         reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.sendResponseHeaders(reply.status(), body.length);
         try (OutputStream out = exchange.getResponseBody()) {
@@ -300,6 +415,15 @@ public final class ApiServer implements AutoCloseable {
             return new Reply(status, body, Map.copyOf(more));
         }
     }
+
+    /** An extra route's answer, computed per request. */
+    @FunctionalInterface
+    private interface Route {
+        Reply answer();
+    }
+
+    /** A body sent as is rather than as JSON. */
+    private record Text(String contentType, String body) {}
 
     record TopPairs(String window, Instant from, Instant to, List<PairTotal> pairs) {}
 

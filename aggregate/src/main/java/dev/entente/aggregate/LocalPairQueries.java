@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.WindowStoreIterator;
@@ -58,9 +59,28 @@ public final class LocalPairQueries implements PairQueries {
         return PairRanking.rank(totals, limit, country);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Read from the active task holding the pair; when this instance holds none (it is not the
+     * owner, or a rebalance is under way), from a fresh enough copy ({@link PairStores#freshCopyFor});
+     * else {@link InvalidStateStoreException}.
+     */
     @Override
     public PairSeries series(String pair, Window window, Bucket bucket, Instant now) {
         String sortedPair = Pairs.parse(pair);
+        try {
+            return series(stores.activeFor(sortedPair), sortedPair, window, bucket, now);
+        } catch (InvalidStateStoreException notActiveHere) {
+            Optional<PairStores> copy = stores.freshCopyFor(sortedPair);
+            if (copy.isEmpty()) {
+                throw notActiveHere;
+            }
+            return series(copy.get(), sortedPair, window, bucket, now);
+        }
+    }
+
+    private static PairSeries series(PairStores stores, String sortedPair, Window window, Bucket bucket, Instant now) {
         Instant from = window.from(now);
         if (!window.isAll()) {
             requireFewEnoughPoints(window, bucket, bucket.floor(from), now);

@@ -94,17 +94,30 @@ public final class RoutingPairQueries implements PairQueries {
         return PairRanking.rank(merged, limit, country);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Asked of the pair's owner. When no owner is known or it does not answer (a rebalance, an
+     * instance that just stopped), this instance answers if it holds the pair or a fresh enough
+     * standby copy of it; otherwise the query fails as {@link InvalidStateStoreException} (503).
+     */
     @Override
     public PairSeries series(String pair, Window window, Bucket bucket, Instant now) {
         String sortedPair = Pairs.parse(pair);
-        HostInfo owner = owners.ownerOf(sortedPair)
-                .orElseThrow(() -> new InvalidStateStoreException("no instance owns " + sortedPair + " yet"));
-        if (owner.equals(self)) {
+        Optional<HostInfo> owner = owners.ownerOf(sortedPair);
+        if (owner.isEmpty() || owner.get().equals(self)) {
             return local.series(sortedPair, window, bucket, now);
         }
         Map<String, String> query = Map.of("window", window.text(), "bucket", bucket.text());
-        ApiServer.PairHistory history = read(
-                await(get(owner, ApiServer.PAIRS_PATH + "/" + sortedPair, query, now)), ApiServer.PairHistory.class);
+        ApiServer.PairHistory history;
+        try {
+            history = read(await(get(owner.get(), ApiServer.PAIRS_PATH + "/" + sortedPair, query, now)),
+                    ApiServer.PairHistory.class);
+        } catch (InvalidStateStoreException ownerNotReady) {
+            LOG.debug("owner {} of {} cannot answer ({}); trying this instance's copy",
+                    owner.get(), sortedPair, ownerNotReady.getMessage());
+            return local.series(sortedPair, window, bucket, now);
+        }
         return new PairSeries(
                 history.pair(), window.from(now), now, history.mentions(), history.articles(), history.series());
     }

@@ -1,6 +1,7 @@
 package dev.entente.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -192,9 +194,116 @@ class ApiServerTest {
         assertThat(server.address()).isEqualTo(URI.create("http://127.0.0.1:" + server.port()));
     }
 
+    @Test
+    void servesHealthAndErrorsWithoutPairQueries() throws Exception {
+        try (ApiServer bare = ApiServer.start("127.0.0.1", 0, healthy::get, Clock.fixed(NOW, ZoneOffset.UTC))) {
+            assertThat(get(bare, "/health").statusCode()).isEqualTo(200);
+            HttpResponse<String> pairs = get(bare, "/api/v1/pairs");
+            assertThat(pairs.statusCode()).isEqualTo(404);
+            assertThat(JSON.readTree(pairs.body()).get("status").asInt()).isEqualTo(404);
+            assertThat(bare.paths()).containsExactly("/api/v1/openapi.json", "/health");
+        }
+    }
+
+    @Test
+    void answersAnExtraJsonRouteWithTheSuppliersValue() throws Exception {
+        server.json("/api/v1/feeds", () -> new Feeds(List.of(new Feed("world-news", NOW))));
+
+        HttpResponse<String> response = get("/api/v1/feeds");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+        assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("""
+                {"feeds": [{"id": "world-news", "nextPoll": "2025-03-10T18:30:00Z"}]}
+                """));
+        assertThat(server.paths()).contains("/api/v1/feeds", "/api/v1/pairs", "/api/v1/pairs/{pair}", "/health");
+    }
+
+    @Test
+    void answersAnExtraTextRouteInItsContentType() throws Exception {
+        server.text("/metrics", "text/plain; version=0.0.4", () -> "entente_up 1\n");
+
+        HttpResponse<String> response = get("/metrics");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("text/plain; version=0.0.4");
+        assertThat(response.body()).isEqualTo("entente_up 1\n");
+    }
+
+    @Test
+    void refusesAnExtraRouteOnAPathAlreadyServed() {
+        server.json("/api/v1/feeds", List::of);
+
+        assertThatThrownBy(() -> server.json("/api/v1/feeds", List::of)).hasMessageContaining("already has a route");
+        assertThatThrownBy(() -> server.json("/health", List::of)).hasMessageContaining("served by the API itself");
+    }
+
+    @Test
+    void answersAnExtraRouteThatFailsLikeAnyOther() throws Exception {
+        server.json("/api/v1/broken", () -> {
+            throw new IllegalStateException("secret internals");
+        });
+
+        HttpResponse<String> response = get("/api/v1/broken");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).doesNotContain("secret");
+    }
+
+    @Test
+    void describesInItsOpenApiDocumentExactlyTheRoutesItServes() throws Exception {
+        // The routes other modules add where they run: ingest's feeds, the process's metrics.
+        server.json("/api/v1/feeds", () -> new Feeds(List.of()));
+        server.text("/metrics", "text/plain; version=0.0.4", () -> "");
+
+        HttpResponse<String> response = get(ApiServer.OPENAPI_PATH);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode document = JSON.readTree(response.body());
+        assertThat(document.get("openapi").asText()).startsWith("3.");
+        List<String> described = new ArrayList<>();
+        document.get("paths").fieldNames().forEachRemaining(described::add);
+        assertThat(described).containsExactlyInAnyOrderElementsOf(server.paths());
+        for (String path : described) {
+            String concrete = path.replace("{pair}", "KP-RU");
+            assertThat(get(concrete).statusCode()).as(path).isEqualTo(200);
+            assertThat(document.get("paths").get(path).fieldNames()).toIterable().as(path).containsExactly("get");
+            assertThat(document.get("paths").get(path).get("get").get("responses").has("200")).as(path).isTrue();
+        }
+    }
+
+    @Test
+    void describesEveryParameterThePairRoutesRead() throws Exception {
+        JsonNode paths = ApiServer.openApiDocument().get("paths");
+
+        assertThat(parameterNames(paths.get("/api/v1/pairs"))).containsExactlyInAnyOrder("window", "limit", "country");
+        assertThat(parameterNames(paths.get("/api/v1/pairs/{pair}"))).containsExactlyInAnyOrder("pair", "window", "bucket");
+    }
+
+    private static List<String> parameterNames(JsonNode path) {
+        JsonNode components = ApiServer.openApiDocument().get("components").get("parameters");
+        List<String> names = new ArrayList<>();
+        path.get("get").get("parameters").forEach(parameter -> {
+            JsonNode resolved = parameter.has("$ref")
+                    ? components.get(parameter.get("$ref").asText().substring("#/components/parameters/".length()))
+                    : parameter;
+            names.add(resolved.get("name").asText());
+        });
+        return names;
+    }
+
+    record Feed(String id, Instant nextPoll) {}
+
+    record Feeds(List<Feed> feeds) {}
+
     private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        return get(server, pathAndQuery);
+    }
+
+    private static HttpResponse<String> get(ApiServer target, String pathAndQuery)
+            throws IOException, InterruptedException {
         return CLIENT.send(
-                HttpRequest.newBuilder(URI.create(server.address() + pathAndQuery))
+                HttpRequest.newBuilder(URI.create(target.address() + pathAndQuery))
                         .timeout(Duration.ofSeconds(10))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

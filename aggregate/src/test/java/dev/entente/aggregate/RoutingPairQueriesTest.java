@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
@@ -48,7 +49,7 @@ class RoutingPairQueriesTest {
         PairOwners owners = new PairOwners() {
             @Override
             public Optional<HostInfo> ownerOf(String pair) {
-                if (localA.counts.containsKey(pair)) {
+                if (Set.of("FR-UA", "BY-RU").contains(pair)) {
                     return Optional.of(hostA);
                 }
                 return pair.equals("DE-PL") ? Optional.empty() : Optional.of(hostB);
@@ -107,8 +108,24 @@ class RoutingPairQueriesTest {
     }
 
     @Test
-    void reportsNotReadyWhenNoInstanceOwnsThePairYet() {
+    void reportsNotReadyWhenNoInstanceOwnsThePairYetAndNoCopyIsHere() {
         assertThatThrownBy(() -> routingA.series("DE-PL", Window.DEFAULT, Bucket.DAY, NOW))
+                .isInstanceOf(InvalidStateStoreException.class);
+    }
+
+    @Test
+    void answersFromItsOwnCopyWhenThePairsOwnerDoesNotAnswer() {
+        localA.counts.put("KP-RU", new PairCounts(9, 3));
+        serverB.close();
+
+        assertThat(routingA.series("KP-RU", Window.DEFAULT, Bucket.DAY, NOW).mentions()).isEqualTo(9);
+    }
+
+    @Test
+    void reportsNotReadyWhenThePairsOwnerDoesNotAnswerAndNoCopyIsHere() {
+        serverB.close();
+
+        assertThatThrownBy(() -> routingA.series("KP-RU", Window.DEFAULT, Bucket.DAY, NOW))
                 .isInstanceOf(InvalidStateStoreException.class);
     }
 
@@ -147,7 +164,7 @@ class RoutingPairQueriesTest {
         volatile Instant lastNow;
 
         InstanceQueries(Map<String, PairCounts> counts) {
-            this.counts = counts;
+            this.counts = new ConcurrentHashMap<>(counts);
         }
 
         @Override
@@ -163,7 +180,11 @@ class RoutingPairQueriesTest {
         public PairSeries series(String pair, Window window, Bucket bucket, Instant now) {
             lastNow = now;
             seriesCalls.incrementAndGet();
-            PairCounts total = counts.getOrDefault(pair, PairCounts.ZERO);
+            PairCounts total = counts.get(pair);
+            if (total == null) {
+                // Like LocalPairQueries: a pair neither held nor copied here is not answered as zeros.
+                throw new InvalidStateStoreException("neither an active task nor a fresh copy holds " + pair);
+            }
             return new PairSeries(pair, window.from(now), now, total.mentions(), total.articles(),
                     List.of(new SeriesPoint(bucket.floor(now), total.mentions(), total.articles())));
         }

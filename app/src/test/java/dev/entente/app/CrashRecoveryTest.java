@@ -1,0 +1,200 @@
+package dev.entente.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Kills {@code run} with SIGKILL while it is working through a feed of generated articles, starts it
+ * again on the same data, and checks that the final counts are exactly the expected ones: nothing
+ * lost, nothing counted twice.
+ */
+@Tag("slow")
+class CrashRecoveryTest {
+
+    private static final int ARTICLES = 2_000;
+    private static final Duration DEADLINE = Duration.ofMinutes(3);
+    private static final Duration POLL_PAUSE = Duration.ofMillis(100);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Pairs the generated articles assert, each written as "A and B signed a defence agreement". */
+    private static final List<String[]> PAIRS = List.of(
+            new String[] {"Russia", "North Korea", "KP-RU"},
+            new String[] {"France", "Ukraine", "FR-UA"},
+            new String[] {"India", "Japan", "IN-JP"},
+            new String[] {"Poland", "Lithuania", "LT-PL"},
+            new String[] {"Egypt", "Saudi Arabia", "EG-SA"},
+            new String[] {"Brazil", "Argentina", "AR-BR"},
+            new String[] {"Kenya", "Ethiopia", "ET-KE"});
+
+    /** Where the runs' output stays after the test, for a look when it fails. */
+    private static final Path LOGS = Path.of("target", "crash-recovery");
+
+    @TempDir
+    Path dir;
+
+    private Process process;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    /** Kills when the API shows this share of the expected mentions, in per cent. */
+    @ParameterizedTest(name = "killed at {0}% of the counts")
+    @ValueSource(ints = {40})
+    void countsExactlyOnceAfterAKillMidStream(int killAtPercent) throws Exception {
+        Files.createDirectories(LOGS);
+        Map<String, Long> expected = writeFeed(dir.resolve("feed.xml"));
+        long expectedTotal = expected.values().stream().mapToLong(Long::longValue).sum();
+        int apiPort = freePort();
+        Path config = writeConfig(apiPort);
+        URI pairs = URI.create("http://127.0.0.1:" + apiPort + "/api/v1/pairs?window=7d&limit=1000");
+
+        process = startRun(config, "first");
+        await(() -> killAtPercent == 0
+                ? healthy(apiPort)
+                : totalMentions(pairs) * 100 >= expectedTotal * killAtPercent);
+        process.destroyForcibly().waitFor();
+
+        process = startRun(config, "second");
+        await(() -> mentionsByPair(pairs).equals(expected));
+        // Whatever was still in flight when the counts first matched must not push them past it.
+        LockSupport.parkNanos(Duration.ofSeconds(3).toNanos());
+        assertThat(mentionsByPair(pairs)).isEqualTo(expected);
+    }
+
+    /** The feed, and pair -> expected mentions (one sentence asserting cooperation per article). */
+    private static Map<String, Long> writeFeed(Path file) throws IOException {
+        Map<String, Long> expected = new TreeMap<>();
+        StringBuilder items = new StringBuilder();
+        Instant base = Instant.now().minus(Duration.ofDays(1));
+        for (int i = 0; i < ARTICLES; i++) {
+            String[] pair = PAIRS.get(i % PAIRS.size());
+            expected.merge(pair[2], 1L, Long::sum);
+            String published = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                    base.plus(Duration.ofSeconds(i * 30L)).atOffset(ZoneOffset.UTC));
+            items.append("""
+                    <item><title>Defence bulletin %d</title><link>https://crash.test.invalid/a/%d</link>
+                    <pubDate>%s</pubDate>
+                    <description>%s and %s signed a defence agreement on day %d. Officials gave no details.</description></item>
+                    """.formatted(i, i, published, pair[0], pair[1], i));
+        }
+        Files.writeString(file, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>Generated</title><link>https://crash.test.invalid/</link>
+                <description>Generated for the crash recovery test.</description>
+                %s</channel></rss>
+                """.formatted(items), StandardCharsets.UTF_8);
+        return expected;
+    }
+
+    private Path writeConfig(int apiPort) throws IOException {
+        Path config = dir.resolve("entente.yml");
+        Files.writeString(config, """
+                embedded:
+                  port: %d
+                  dataDir: %s
+                api:
+                  port: %d
+                streams:
+                  state.dir: %s
+                feeds:
+                  - id: generated
+                    url: %s
+                    interval: 1s
+                """.formatted(freePort(), dir.resolve("kafka"), apiPort, dir.resolve("state"),
+                dir.resolve("feed.xml").toUri()));
+        return config;
+    }
+
+    private Process startRun(Path config, String name) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "run", "--config", config.toString()));
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(LOGS.resolve(name + ".log").toFile())
+                .start();
+    }
+
+    private static boolean healthy(int apiPort) {
+        try {
+            return get(URI.create("http://127.0.0.1:" + apiPort + "/health")).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static long totalMentions(URI pairs) {
+        return mentionsByPair(pairs).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static Map<String, Long> mentionsByPair(URI pairs) {
+        Map<String, Long> counts = new TreeMap<>();
+        try {
+            HttpResponse<String> response = get(pairs);
+            if (response.statusCode() == 200) {
+                for (JsonNode pair : AvroJson.MAPPER.readTree(response.body()).path("pairs")) {
+                    counts.put(pair.path("pair").asText(), pair.path("mentions").asLong());
+                }
+            }
+        } catch (IOException e) {
+            // Not up yet, or going down: the caller polls again.
+        }
+        return counts;
+    }
+
+    private static HttpResponse<String> get(URI uri) throws IOException {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private void await(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(DEADLINE);
+        while (!condition.getAsBoolean()) {
+            assertThat(process.isAlive()).as("run exited early; see %s", LOGS.toAbsolutePath()).isTrue();
+            assertThat(Instant.now()).as("condition not met within %s", DEADLINE).isBefore(deadline);
+            LockSupport.parkNanos(POLL_PAUSE.toNanos());
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -18,11 +19,20 @@ final class BundledResources {
     private BundledResources() {}
 
     static <T> T parse(Class<?> owner, String resource, Parser<T> parser) {
+        try {
+            return parser.parse(new StringReader(text(owner, resource)), resource);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The whole resource as text. */
+    static String text(Class<?> owner, String resource) {
         try (InputStream in = owner.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing classpath resource " + resource);
             }
-            return parser.parse(new InputStreamReader(in, StandardCharsets.UTF_8), resource);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

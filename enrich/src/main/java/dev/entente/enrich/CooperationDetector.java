@@ -43,8 +43,21 @@ import java.util.regex.Pattern;
  *       defence pact").</li>
  *   <li><b>possessive</b>: {@code X's} or {@code its} (the nearest country before it), the trigger, then
  *       {@code with Y} or {@code to Y} ("Iran's arms deal with Russia", "Iran's arms deliveries to Russia",
- *       "sanctions on Iran over its arms deal with Russia").</li>
+ *       "sanctions on Iran over its arms deal with Russia"); a country right before the trigger acts the
+ *       same way ("US military aid to Ukraine, Israel and Taiwan"), and {@code for} counts like {@code to}.</li>
+ *   <li><b>visit</b>: G, a visit verb, the country visited, then a trigger in the clause ("Shoigu visited
+ *       North Korea to discuss defence cooperation"), subtype {@code defence-visit}; a visit "to seek" or
+ *       "to ask for" aid is a request and forms no pair.</li>
+ *   <li><b>stationing</b>: G, a station verb, forces, then {@code in} a host ("Germany will station a
+ *       brigade of troops in Lithuania"), subtype {@code basing}.</li>
  * </ol>
+ *
+ * <p>Actors: a group may be a leader in office or an institution ("Putin and Kim Jong Un signed"), a run of
+ * titles and names of one country is one actor ("Russian President Vladimir Putin"), "his Iranian
+ * counterpart" joins a group, "troops from X, Y and Z" and "the navies of X and Y" make the countries the
+ * actors, a country right before a noun of intent is the agent of what follows ("opposed a US plan to train
+ * Ukrainian troops"), and "it" is the sentence's subject country ("Paris said it would deliver..."). A
+ * {@link Reference} ("the two countries") is read as the group it stands for.
  *
  * <p>Coding decisions, as a political scientist would code event data, precision before recall:
  *
@@ -57,8 +70,10 @@ import java.util.regex.Pattern;
  *       ("urged Japan and Korea to hold drills", "condemned X and Y for holding drills") cannot be the
  *       actor of rules 1-3; the nominal rules 4-6 still apply, since "Z condemned the X-Y drills" still
  *       asserts that X and Y drilled together.</li>
- *   <li>A negation, denial, refusal, accusation or halt anywhere before the trigger, or after it in its
- *       clause, cancels it
+ *   <li>A negation, denial, refusal, accusation or halt before the trigger in its clause (a later "but",
+ *       "however" or ";" opens a new one, as does "and" before a new verb), a trigger inside an "if" or
+ *       "unless" clause, or a negation after it in its clause, cancels it; verbs that end a lasting relation
+ *       ("ended its defence treaty") cancel pacts and cooperation but not drills ("ended joint drills")
  *       ("did not sign", "denied supplying", "accused X of supplying", "suspended joint drills").
  *       Accusations are claims of one party, not the article's assertion.</li>
  *   <li>Planned, agreed, proposed or discussed cooperation counts ("will hold", "agreed to supply",
@@ -83,10 +98,56 @@ public final class CooperationDetector {
      *
      * @param pair the contract's pair string, e.g. {@code KP-RU}
      * @param trigger the words that signalled the cooperation
+     * @param start offset of the trigger in the sentence, -1 when unknown
+     * @param end offset just past the trigger, -1 when unknown
+     * @param subtype the cooperation subtype, e.g. {@code joint-exercise}; empty when unknown
      */
-    public record CooperationPair(String pair, String trigger) {}
+    public record CooperationPair(String pair, String trigger, int start, int end, String subtype) {
+
+        /** The pair and its trigger, with no span or subtype (for tests and callers that need no more). */
+        public CooperationPair(String pair, String trigger) {
+            this(pair, trigger, -1, -1, "");
+        }
+    }
+
+    /**
+     * Words that stand for countries named before ("the two countries", "both nations"), with the codes
+     * they stand for; offsets relative to the sentence.
+     */
+    public record Reference(int start, int end, List<String> codes) {
+        public Reference {
+            codes = List.copyOf(codes);
+        }
+    }
+
+    /** Subtype of pairs found by the visit rule. */
+    static final String DEFENCE_VISIT = "defence-visit";
+
+    /** Subtypes that come from the relation found rather than from the trigger's words. */
+    static final String BASING = "basing";
+    static final Set<String> RELATION_SUBTYPES = Set.of(DEFENCE_VISIT, BASING);
 
     private static final Set<Kind> PARTNERSHIP_VERBS = EnumSet.of(Kind.COOP_VERB, Kind.JOIN_VERB);
+    private static final Set<Kind> VERB_KINDS = EnumSet.of(Kind.COOP_VERB, Kind.JOIN_VERB, Kind.SUPPLY_VERB,
+            Kind.RECEIVE_VERB, Kind.TRAIN_VERB, Kind.VISIT_VERB);
+
+    /**
+     * Nouns of intent or decision: a country right before one is the agent of what follows ("opposed a US
+     * plan to train Ukrainian troops"), whatever verb governs the phrase.
+     */
+    private static final Set<String> PLAN_NOUNS = Set.of(
+            "plan", "plans", "proposal", "proposals", "decision", "offer", "move", "bid", "pledge", "promise",
+            "effort", "efforts", "programme", "program", "initiative", "intention", "commitment", "push");
+
+    /** Words of a request: a visit "to seek military aid" asserts no cooperation yet. */
+    private static final Set<String> REQUESTS = Set.of(
+            "seek", "seeks", "seeking", "sought", "ask", "asks", "asking", "asked", "request", "requests",
+            "requesting", "requested", "appeal", "appeals", "lobby", "lobbying", "plead", "urge");
+
+    /** Nouns for armed forces: "troops from X and Y took part" makes X and Y the actors. */
+    private static final Set<String> FORCE_NOUNS = Set.of(
+            "troops", "forces", "navies", "navy", "armies", "army", "militaries", "soldiers", "sailors", "marines",
+            "warships", "units", "contingents", "delegations", "officers", "pilots", "air", "ships");
     private static final Set<Kind> NOUN_KINDS = EnumSet.of(Kind.CONTEXT, Kind.PERSONNEL, Kind.MATERIEL);
 
     private static final Set<String> HEAD_WORDS = Set.of(
@@ -123,9 +184,12 @@ public final class CooperationDetector {
 
     private static final Set<String> CLAUSE_BREAKERS = Set.of(
             "but", "while", "whereas", "although", "though", "after", "before", "because", "since", "when",
-            "unless");
+            "unless", "amid", "despite", "following");
 
     private static final Set<String> DETERMINERS = Set.of("the", "its", "their", "neighbouring", "neighboring");
+
+    /** Words that may stand between a connector and the next member of a group ("X and his Y counterpart"). */
+    private static final Set<String> GROUP_DETERMINERS = Set.of("the", "his", "her", "its", "their");
 
     private static final Pattern POSSESSIVE = Pattern.compile("['\u2019]s(?![\\p{L}\\p{N}])|['\u2019](?![\\p{L}\\p{N}])");
 
@@ -138,6 +202,7 @@ public final class CooperationDetector {
         map.put("with", "with");
         map.put("alongside", "with");
         map.put("to", "to");
+        map.put("for", "for");
         map.put("from", "from");
         return Map.copyOf(map);
     }
@@ -150,12 +215,22 @@ public final class CooperationDetector {
      * @param scan the sentence's lexicon scan, offsets relative to the sentence
      */
     public List<CooperationPair> detect(String sentence, List<CountryMention> countries, TriggerLexicon.Scan scan) {
+        return detect(sentence, countries, scan, List.of());
+    }
+
+    /**
+     * The pairs one sentence asserts, reading each reference as the coordinated countries it stands for
+     * ("the two countries" as "X and Y").
+     */
+    public List<CooperationPair> detect(String sentence, List<CountryMention> countries, TriggerLexicon.Scan scan,
+            List<Reference> references) {
         Set<String> codes = new HashSet<>();
         countries.forEach(mention -> codes.add(mention.code()));
+        references.forEach(reference -> codes.addAll(reference.codes()));
         if (codes.size() < 2 || scan.cues().isEmpty()) {
             return List.of();
         }
-        return new Parse(sentence, countries, scan.cues()).pairs();
+        return new Parse(sentence, countries, scan.cues(), references).pairs();
     }
 
     private enum ItemType { COUNTRY, CUE, WORD, PUNCT }
@@ -215,11 +290,11 @@ public final class CooperationDetector {
         private final String sentence;
         private final List<Item> items;
         private final int firstNegation;
-        private final Map<String, String> pairs = new LinkedHashMap<>();
+        private final Map<String, CooperationPair> pairs = new LinkedHashMap<>();
 
-        Parse(String sentence, List<CountryMention> countries, List<Cue> cues) {
+        Parse(String sentence, List<CountryMention> countries, List<Cue> cues, List<Reference> references) {
             this.sentence = sentence;
-            this.items = tokenize(sentence, countries, cues);
+            this.items = resolvePronouns(tokenize(sentence, countries, cues, references));
             int negation = Integer.MAX_VALUE;
             for (int i = 0; i < items.size(); i++) {
                 if (items.get(i).isCue(Kind.NEGATION)) {
@@ -238,8 +313,13 @@ public final class CooperationDetector {
                     compound(group);
                     if (actsAsSubject(group)) {
                         partnership(group);
+                        visit(group);
                         supply(group);
                         receipt(group);
+                        training(group);
+                    } else if (items.get(group.last()).possessive()) {
+                        // "condemned North Korea's deployment of troops to Russia": the owner acts in the noun phrase.
+                        supply(group);
                         training(group);
                     }
                 }
@@ -248,9 +328,7 @@ public final class CooperationDetector {
                 }
                 possessive(i);
             }
-            List<CooperationPair> result = new ArrayList<>();
-            pairs.forEach((pair, trigger) -> result.add(new CooperationPair(pair, trigger)));
-            return result;
+            return new ArrayList<>(pairs.values());
         }
 
         private void partnership(Group group) {
@@ -267,16 +345,48 @@ public final class CooperationDetector {
             // normalising ties with Israel").
             Set<String> partners = new LinkedHashSet<>();
             for (Attached attached : window.groups()) {
-                boolean recipient = attached.preposition().equals("to") && attached.group().first() == trigger + 2;
+                boolean recipient = (attached.preposition().equals("to") || attached.preposition().equals("for"))
+                        && attached.group().first() == trigger + 2;
                 if (attached.preposition().equals("with") || attached.preposition().equals("object") || recipient) {
                     partners.addAll(attached.group().codes());
                     break;
                 }
             }
             if (partners.isEmpty()) {
-                addWithin(group.codes(), trigger, text(trigger, trigger));
+                addWithin(group.codes(), trigger, trigger);
             } else {
-                add(group.codes(), partners, trigger, text(trigger, trigger));
+                add(group.codes(), partners, trigger, trigger);
+            }
+        }
+
+        /**
+         * A defence visit: the visitor, a visit verb, the country visited, then a trigger in the clause
+         * ("Shoigu visited North Korea to discuss defence cooperation").
+         */
+        private void visit(Group visitor) {
+            int verb = verbAfter(visitor, EnumSet.of(Kind.VISIT_VERB));
+            if (verb < 0) {
+                return;
+            }
+            Window window = window(verb);
+            int trigger = firstTrigger(window.from(), window.to());
+            if (trigger < 0) {
+                return;
+            }
+            for (int k = window.from(); k < trigger; k++) {
+                Item item = items.get(k);
+                if ((item.type() == ItemType.WORD || item.type() == ItemType.CUE) && REQUESTS.contains(item.lower())) {
+                    // A visit to ask for aid is a request, not cooperation.
+                    return;
+                }
+            }
+            for (Attached attached : window.groups()) {
+                String preposition = attached.preposition();
+                boolean destination = preposition.equals("object") || preposition.equals("in") || preposition.equals("to");
+                if (destination && attached.group().first() < trigger) {
+                    add(visitor.codes(), attached.group().codes(), trigger, trigger, DEFENCE_VISIT);
+                    return;
+                }
             }
         }
 
@@ -292,7 +402,7 @@ public final class CooperationDetector {
                     if (with < window.to() && items.get(with).isWord("with")) {
                         int materiel = materielAfter(verb, with + 1, window.to());
                         if (materiel >= 0) {
-                            add(supplier.codes(), attached.group().codes(), materiel, text(verb, materiel));
+                            add(supplier.codes(), attached.group().codes(), verb, materiel);
                         }
                     }
                 }
@@ -302,7 +412,11 @@ public final class CooperationDetector {
                 return;
             }
             firstAttached(window, "to", materiel).ifPresent(recipient ->
-                    add(supplier.codes(), recipient.codes(), materiel, text(verb, materiel)));
+                    add(supplier.codes(), recipient.codes(), verb, materiel));
+            if (items.get(verb).isCue(Kind.STATION_VERB)) {
+                firstAttached(window, "in", materiel).ifPresent(host ->
+                        add(supplier.codes(), host.codes(), verb, materiel, BASING));
+            }
         }
 
         private void receipt(Group recipient) {
@@ -316,7 +430,7 @@ public final class CooperationDetector {
                 return;
             }
             firstAttached(window, "from", materiel).ifPresent(supplier ->
-                    add(supplier.codes(), recipient.codes(), materiel, text(verb, materiel)));
+                    add(supplier.codes(), recipient.codes(), verb, materiel));
         }
 
         private void training(Group trainer) {
@@ -325,6 +439,14 @@ public final class CooperationDetector {
                 return;
             }
             int k = skip(verb + 1, Set.of("the"));
+            if (k < items.size() && items.get(k).isWord("with")) {
+                // "X pilots trained with Y pilots": joint training.
+                int partner = skip(k + 1, Set.of("the"));
+                if (partner < items.size() && items.get(partner).type() == ItemType.COUNTRY) {
+                    add(trainer.codes(), group(partner).codes(), verb, verb, "training");
+                }
+                return;
+            }
             if (k >= items.size() || items.get(k).type() != ItemType.COUNTRY) {
                 return;
             }
@@ -332,7 +454,7 @@ public final class CooperationDetector {
             for (int j = trainees.last() + 1; j < items.size() && j <= trainees.last() + 3; j++) {
                 Item item = items.get(j);
                 if (item.isCue(Kind.PERSONNEL)) {
-                    add(trainer.codes(), trainees.codes(), j, text(verb, j));
+                    add(trainer.codes(), trainees.codes(), verb, j);
                     return;
                 }
                 if (item.type() != ItemType.WORD) {
@@ -344,10 +466,10 @@ public final class CooperationDetector {
         private void between(int trigger) {
             for (int k = trigger + 1; k < items.size() && k <= trigger + 3; k++) {
                 Item item = items.get(k);
-                if (item.isWord("between", "among", "involving", "by")) {
+                if (item.isWord("between", "among", "involving", "by", "of")) {
                     int first = skip(k + 1, Set.of("the"));
                     if (first < items.size() && items.get(first).type() == ItemType.COUNTRY) {
-                        addWithin(group(first).codes(), trigger, text(trigger, trigger));
+                        addWithin(group(first).codes(), trigger, trigger);
                     }
                     return;
                 }
@@ -366,7 +488,7 @@ public final class CooperationDetector {
             for (int k = group.last() + 1; k < items.size() && k <= group.last() + 3; k++) {
                 Item item = items.get(k);
                 if (item.isTrigger()) {
-                    addWithin(group.codes(), k, text(k, k));
+                    addWithin(group.codes(), k, k);
                     return;
                 }
                 boolean modifier = (item.type() == ItemType.WORD && !item.isWordIn(GAP_BREAKERS)) || item.isNounCue();
@@ -380,6 +502,9 @@ public final class CooperationDetector {
             Item item = items.get(i);
             String owner;
             if (item.type() == ItemType.COUNTRY && item.possessive()) {
+                owner = item.country().code();
+            } else if (item.type() == ItemType.COUNTRY && !continuesGroup(i) && group(i).codes().size() == 1) {
+                // A country as modifier of the trigger: "US military aid to Ukraine".
                 owner = item.country().code();
             } else if (item.isWord("its", "their")) {
                 int previous = i - 1;
@@ -409,10 +534,10 @@ public final class CooperationDetector {
             }
             for (int k = trigger + 1; k < items.size() && k <= trigger + 3; k++) {
                 Item next = items.get(k);
-                if (next.isWord("with", "to")) {
+                if (next.isWord("with", "to", "for")) {
                     int first = skip(k + 1, DETERMINERS);
                     if (first < items.size() && items.get(first).type() == ItemType.COUNTRY) {
-                        add(Set.of(owner), group(first).codes(), trigger, text(trigger, trigger));
+                        add(Set.of(owner), group(first).codes(), trigger, trigger);
                     }
                     return;
                 }
@@ -430,6 +555,7 @@ public final class CooperationDetector {
             boolean comma = false;
             boolean and = false;
             while (true) {
+                last = sameCountryAfter(last);
                 int k = last + 1;
                 int heads = 0;
                 while (k < items.size() && heads < 4 && isHead(items.get(k))) {
@@ -456,18 +582,44 @@ public final class CooperationDetector {
                 } else {
                     break;
                 }
-                k = skip(k, Set.of("the"));
+                k = skip(k, GROUP_DETERMINERS);
                 if (k >= items.size() || items.get(k).type() != ItemType.COUNTRY) {
                     break;
                 }
                 codes.add(items.get(k).country().code());
                 last = k;
             }
+            last = sameCountryAfter(last);
             boolean headline = first == 0 || (first == 1 && items.get(0).isWord("the"));
             if (comma && !and && !headline) {
                 return new Group(first, first, Set.of(items.get(first).country().code()));
             }
             return new Group(first, last, codes);
+        }
+
+        /**
+         * The last item of a run of titles and names that stand for the same country as item {@code k}
+         * ("Russian President Vladimir Putin" is one actor), or {@code k}.
+         */
+        private int sameCountryAfter(int k) {
+            String code = items.get(k).country().code();
+            int last = k;
+            int j = k + 1;
+            int heads = 0;
+            while (j < items.size() && heads <= 4) {
+                Item item = items.get(j);
+                if (item.type() == ItemType.COUNTRY && item.country().code().equals(code)
+                        && item.country().type() != CountryMention.Type.REFERENCE) {
+                    last = j;
+                    heads = 0;
+                } else if (!isHead(item) || item.isWord("and")) {
+                    break;
+                } else {
+                    heads++;
+                }
+                j++;
+            }
+            return last;
         }
 
         /**
@@ -477,8 +629,20 @@ public final class CooperationDetector {
          */
         private boolean continuesGroup(int i) {
             int k = i - 1;
-            if (k >= 0 && items.get(k).isWord("the")) {
+            if (k >= 0 && items.get(k).isWordIn(GROUP_DETERMINERS)) {
                 k--;
+            }
+            for (int back = k, heads = 0; back >= 0 && heads <= 4; back--, heads++) {
+                Item item = items.get(back);
+                if (item.type() == ItemType.COUNTRY) {
+                    if (item.country().code().equals(items.get(i).country().code())) {
+                        return true;
+                    }
+                    break;
+                }
+                if (!isHead(item) || item.isWord("and")) {
+                    break;
+                }
             }
             if (k < 0 || !(items.get(k).isWord("and") || items.get(k).isPunct("&-\u2013/"))) {
                 return false;
@@ -504,6 +668,13 @@ public final class CooperationDetector {
 
         /** Whether the group can be the actor of a verb, rather than the object of something before it. */
         private boolean actsAsSubject(Group group) {
+            int after = group.last() + 1;
+            if (after < items.size() && items.get(after).isWordIn(PLAN_NOUNS)) {
+                return true;
+            }
+            if (forcesOf(group)) {
+                return true;
+            }
             int before = group.first() - 1;
             if (before >= 0 && items.get(before).isWord("the")) {
                 before--;
@@ -528,6 +699,26 @@ public final class CooperationDetector {
                 }
             }
             return true;
+        }
+
+        /** Whether the group follows "troops from" or "the navies of" at the start of a clause. */
+        private boolean forcesOf(Group group) {
+            int before = group.first() - 1;
+            if (before < 1 || !items.get(before).isWord("of", "from")) {
+                return false;
+            }
+            Item noun = items.get(before - 1);
+            boolean force = (noun.type() == ItemType.WORD || noun.type() == ItemType.CUE)
+                    && FORCE_NOUNS.contains(noun.lower());
+            if (!force) {
+                return false;
+            }
+            int k = before - 2;
+            while (k >= 0 && (items.get(k).isWord("the") || items.get(k).isWordIn(HEAD_WORDS)
+                    || (items.get(k).type() == ItemType.WORD && items.get(k).lower().matches("[0-9,]+")))) {
+                k--;
+            }
+            return k < 0 || items.get(k).isPunct(",;:") || items.get(k).isWordIn(SUBJECT_OPENERS);
         }
 
         /** The first verb of the given kinds close after the group, or -1. */
@@ -634,26 +825,73 @@ public final class CooperationDetector {
             return sentence.substring(items.get(fromItem).start(), items.get(toItem).end());
         }
 
-        private void add(Collection<String> as, Collection<String> bs, int triggerItem, String trigger) {
+        private void add(Collection<String> as, Collection<String> bs, int fromItem, int triggerItem) {
+            add(as, bs, fromItem, triggerItem, subtypeOf(fromItem, triggerItem));
+        }
+
+        private void add(Collection<String> as, Collection<String> bs, int fromItem, int triggerItem, String subtype) {
             if (negated(triggerItem)) {
                 return;
             }
+            Item from = items.get(fromItem);
+            Item to = items.get(triggerItem);
             for (String a : as) {
                 for (String b : bs) {
                     if (!a.equals(b)) {
-                        pairs.putIfAbsent(Pairs.of(a, b), trigger);
+                        pairs.putIfAbsent(Pairs.of(a, b), new CooperationPair(Pairs.of(a, b),
+                                sentence.substring(from.start(), to.end()), from.start(), to.end(), subtype));
                     }
                 }
             }
         }
 
+        /** The subtype the lexicon gives the trigger; a training verb names its own. */
+        private String subtypeOf(int fromItem, int triggerItem) {
+            Item from = items.get(fromItem);
+            Item to = items.get(triggerItem);
+            if (from.type() == ItemType.CUE && from.isCue(Kind.TRAIN_VERB) && !from.cue().subtype().isEmpty()) {
+                return from.cue().subtype();
+            }
+            if (to.type() == ItemType.CUE && !to.cue().subtype().isEmpty()) {
+                return to.cue().subtype();
+            }
+            if (from.type() == ItemType.CUE && !from.cue().subtype().isEmpty()) {
+                return from.cue().subtype();
+            }
+            return TriggerLexicon.MILITARY_COOPERATION;
+        }
+
         /**
-         * Whether a negation stands before the trigger anywhere in the sentence, or after it in its own
-         * clause ("the joint exercises between X and Y were cancelled").
+         * Whether the trigger is cancelled: a negation before it in its own clause (a later "but" or ";"
+         * starts a new one: "refused to send X, but on Tuesday delivered Y"), the trigger inside an
+         * "if"/"unless" clause, or a negation after it in its own clause ("the joint exercises between X
+         * and Y were cancelled").
          */
         private boolean negated(int triggerItem) {
-            if (firstNegation <= triggerItem) {
-                return true;
+            boolean lasting = !isEventLike(triggerItem);
+            for (int k = triggerItem - 1; k >= 0; k--) {
+                Item item = items.get(k);
+                if (item.isPunct(";") || item.isWord("but", "however", "whereas")) {
+                    break;
+                }
+                // "declared a partnership with no limits and vowed to deepen...": a new verb, a new scope.
+                if (item.isWord("and") && k + 1 < triggerItem && items.get(k + 1).type() == ItemType.CUE
+                        && items.get(k + 1).cue().isAny(VERB_KINDS)) {
+                    break;
+                }
+                if (item.isCue(Kind.NEGATION) || (lasting && item.isCue(Kind.TERMINATE))) {
+                    return true;
+                }
+            }
+            for (int k = triggerItem - 1; k >= 0; k--) {
+                Item item = items.get(k);
+                if (item.isPunct(",;")) {
+                    break;
+                }
+                if ((item.type() == ItemType.CUE || item.type() == ItemType.WORD)
+                        && (item.lower().equals("if") || item.lower().equals("unless"))) {
+                    return true;
+                }
             }
             for (int k = triggerItem + 1; k < items.size(); k++) {
                 Item item = items.get(k);
@@ -663,20 +901,65 @@ public final class CooperationDetector {
                         || item.isWord("that", "which", "who") || (item.isWord("and") && !joinsCountries)) {
                     return false;
                 }
-                if (item.isCue(Kind.NEGATION)) {
+                if (item.isCue(Kind.NEGATION) || (lasting && item.isCue(Kind.TERMINATE))) {
                     return true;
                 }
             }
             return false;
         }
 
-        private void addWithin(Collection<String> codes, int triggerItem, String trigger) {
-            add(codes, codes, triggerItem, trigger);
+        /** Whether the trigger names an event that ends by itself (drills), rather than a lasting relation. */
+        private boolean isEventLike(int triggerItem) {
+            Item item = items.get(triggerItem);
+            return item.type() == ItemType.CUE && item.cue().subtype().equals("joint-exercise");
         }
 
-        private static List<Item> tokenize(String s, List<CountryMention> countries, List<Cue> cues) {
-            Map<Integer, CountryMention> countryAt = new HashMap<>();
+        private void addWithin(Collection<String> codes, int fromItem, int triggerItem) {
+            add(codes, codes, fromItem, triggerItem);
+        }
+
+        /**
+         * Reads "it" as the country that is the subject of the sentence: the one just before "said"
+         * ("Paris said it would deliver..."), else the first country of the sentence when only a title or
+         * "the" stands before it ("The US ..., but on Tuesday it delivered...").
+         */
+        private static List<Item> resolvePronouns(List<Item> items) {
+            Item subject = null;
+            int first = 0;
+            while (first < items.size() && (items.get(first).isWord("the") || isHead(items.get(first)))
+                    && items.get(first).type() != ItemType.COUNTRY) {
+                first++;
+            }
+            if (first < items.size() && items.get(first).type() == ItemType.COUNTRY) {
+                subject = items.get(first);
+            }
+            List<Item> out = new ArrayList<>(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                Item item = items.get(i);
+                if (item.isWord("said", "says", "announced", "confirmed", "added") && i > 0
+                        && items.get(i - 1).type() == ItemType.COUNTRY) {
+                    subject = items.get(i - 1);
+                }
+                boolean pronoun = item.isWord("it") && i > 0 && !items.get(i - 1).isWordIn(PREPOSITIONS);
+                if (pronoun && subject != null) {
+                    out.add(new Item(ItemType.COUNTRY, item.start(), item.end(), item.text(), subject.country(), null,
+                            false));
+                } else {
+                    out.add(item);
+                }
+            }
+            return out;
+        }
+
+        private static List<Item> tokenize(String s, List<CountryMention> countries, List<Cue> cues,
+                List<Reference> references) {
+            Map<Integer, Reference> referenceAt = new HashMap<>();
             Set<Integer> spanStarts = new HashSet<>();
+            for (Reference reference : references) {
+                referenceAt.put(reference.start(), reference);
+                spanStarts.add(reference.start());
+            }
+            Map<Integer, CountryMention> countryAt = new HashMap<>();
             for (CountryMention mention : countries) {
                 countryAt.put(mention.start(), mention);
                 spanStarts.add(mention.start());
@@ -684,7 +967,8 @@ public final class CooperationDetector {
             Map<Integer, Cue> cueAt = new HashMap<>();
             for (Cue cue : cues) {
                 boolean overlapsCountry = countries.stream()
-                        .anyMatch(m -> m.start() < cue.end() && cue.start() < m.end());
+                        .anyMatch(m -> m.start() < cue.end() && cue.start() < m.end())
+                        || references.stream().anyMatch(r -> r.start() < cue.end() && cue.start() < r.end());
                 if (!overlapsCountry) {
                     cueAt.put(cue.start(), cue);
                     spanStarts.add(cue.start());
@@ -694,6 +978,21 @@ public final class CooperationDetector {
             Matcher possessive = POSSESSIVE.matcher(s);
             int pos = 0;
             while (pos < s.length()) {
+                Reference reference = referenceAt.get(pos);
+                if (reference != null) {
+                    // Read as "X and Y": the group rules then treat it like the countries it stands for.
+                    for (int c = 0; c < reference.codes().size(); c++) {
+                        if (c > 0) {
+                            items.add(new Item(ItemType.WORD, reference.start(), reference.end(), "and", null, null, false));
+                        }
+                        CountryMention stand = new CountryMention(CountryMention.Type.REFERENCE, reference.codes().get(c),
+                                s.substring(reference.start(), reference.end()), reference.start(), reference.end());
+                        items.add(new Item(ItemType.COUNTRY, reference.start(), reference.end(), stand.text(), stand, null,
+                                false));
+                    }
+                    pos = reference.end();
+                    continue;
+                }
                 CountryMention mention = countryAt.get(pos);
                 if (mention != null) {
                     int end = mention.end();

@@ -3,7 +3,8 @@ package dev.entente.enrich;
 import java.util.Objects;
 
 /**
- * One place in a text where a country is named, by its name, demonym or capital.
+ * One place in a text where a country is named: by its name, demonym or capital, by a leader in office or
+ * an institution that acts for it, or by a reference to countries named before.
  *
  * @param type whether the words name the country itself (name or demonym) or its capital
  * @param code ISO 3166-1 alpha-2 code of the country
@@ -16,7 +17,11 @@ public record CountryMention(Type type, String code, String text, int start, int
     /** What the words stand for; {@link #label()} is the {@code Entity.type} of the contract. */
     public enum Type {
         COUNTRY("country"),
-        CAPITAL("capital");
+        CAPITAL("capital"),
+        LEADER("leader"),
+        INSTITUTION("institution"),
+        /** "the two countries", "both nations": the pair named just before. */
+        REFERENCE("reference");
 
         private final String label;
 

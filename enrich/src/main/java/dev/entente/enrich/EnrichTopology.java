@@ -75,17 +75,20 @@ public final class EnrichTopology {
 
     /** The enriched form of one article. */
     public static EnrichedArticle enrichArticle(RawArticle raw, Enricher enricher) {
-        Enrichment enrichment = enricher.enrich(raw.getTitle(), body(raw));
+        Instant eventTime = eventTime(raw);
+        // Leaders are read with the terms of office of the article's own date, not of the processing time.
+        Enrichment enrichment = enricher.enrich(raw.getTitle(), body(raw), eventTime);
         return EnrichedArticle.newBuilder()
                 .setId(raw.getId())
                 .setFeedId(raw.getFeedId())
                 .setLink(raw.getLink())
                 .setTitle(raw.getTitle() == null ? "" : raw.getTitle())
-                .setEventTime(eventTime(raw))
+                .setEventTime(eventTime)
                 .setEntities(enrichment.entities())
                 .setEvents(enrichment.events())
                 .setPairMentions(enrichment.pairMentions())
                 .setCooperationPairs(enrichment.cooperationPairs())
+                .setDictionaryVersion(enricher.dictionaryVersion())
                 .build();
     }
 

@@ -3,40 +3,118 @@ package dev.entente.enrich;
 import dev.entente.schemas.Entity;
 import dev.entente.schemas.Event;
 import dev.entente.schemas.PairMention;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Tags one article: its country mentions, its military-cooperation triggers and the country pairs
- * whose cooperation it asserts. The same code serves the enrich stream and the offline {@code extract}
- * command.
+ * Tags one article: its entities, its event triggers with their subtypes, CAMEO codes and actors, and the
+ * country pairs whose military cooperation it asserts. The same code serves the enrich stream and the
+ * offline {@code extract} command.
  *
- * <p>Contract: sentences are numbered from 0 over the title (one sentence of its own, when not blank)
- * and then the sentences of the body as {@link SentenceSplitter} finds them. Entities have type
- * {@code country} or {@code capital}, the ISO code as both id and country. Each pair gets one mention
- * per sentence, with the first trigger that tied it; {@code cooperationPairs} are the distinct pairs,
- * sorted. Thread-safe: it holds no mutable state.
+ * <p>Contract: sentences are numbered from 0 over the title (one sentence of its own, when not blank) and
+ * then the sentences of the body as {@link SentenceSplitter} finds them. Entities are those of
+ * {@link Gazetteer#match} read as of the article's date, with offsets relative to their sentence; places in
+ * a dateline at the start of the body ({@code "SEOUL —"}, {@code "MOSCOW, June 22 (Reuters) -"}) are
+ * entities of type {@code dateline} and never actors. An ambiguous form ("Korea", "Congo") becomes the one
+ * candidate country the article names unambiguously elsewhere, else it stays {@code ambiguous} and acts for
+ * no one. A reference such as "the two countries", "both nations", "the allies" or "either nation" stands
+ * for the two countries named in the same sentence before it or, failing that, in the nearest of the two
+ * sentences before that names exactly two. Each pair gets one mention per sentence, with the first trigger
+ * that tied it; {@code cooperationPairs} are the distinct pairs, sorted. Event actors are the countries the
+ * detector tied to the trigger (empty for neighbouring events such as criticism or sanctions, whose roles
+ * are not parsed). Thread-safe: it holds no mutable state.
  */
 public final class Enricher {
+
+    /** The version of the bundled data as a whole; the digests of the files follow it in {@link #dictionaryVersion()}. */
+    public static final String DATA_VERSION = "2025.2";
+
+    private static final Pattern DATELINE = Pattern.compile(
+            "^([A-Z][A-Z.'\\-]+(?: [A-Z][A-Z.'\\-]+){0,3})(?:, [^\\u2014\\u2013()]{1,40}?)?(?: \\([^)]{1,30}\\))? ?(?:\\u2014|\\u2013|--|-) ");
+
+    private static final Pattern REFERENCE = Pattern.compile(
+            "\\b(?:[Tt]he two|[Bb]oth|[Ee]ither|[Nn]either)(?: (?:countries|country|nations|nation|sides|side|leaders|"
+                    + "governments|government|militaries|neighbours|neighbors|allies|partners|states|capitals|presidents|"
+                    + "navies|armies|defence ministers|defense ministers|ministers))\\b|\\b[Tt]he allies\\b");
+
+    private static final Pattern INTENT = Pattern.compile(
+            "\\b(?:will|would|shall|plans?|planned|planning|agreed to|agree to|agrees to|pledged?|pledges|vowed?|vows|"
+                    + "promised?|promises|seeks?|seeking|sought|considering|considers|proposed?|proposes|intends?|"
+                    + "discuss(?:ed|es|ing)?|negotiat\\w*|talks on|ready to|prepared to|aims? to|set to)\\b");
+
+    /** CAMEO codes of the subtypes (CAMEO 1.1b3); intent to cooperate militarily is 0312. */
+    static final Map<String, String> CAMEO = Map.ofEntries(
+            Map.entry("treaty-alliance", "057"),
+            Map.entry("arms-transfer", "062"),
+            Map.entry("training", "062"),
+            Map.entry("joint-exercise", "062"),
+            Map.entry("military-aid", "072"),
+            Map.entry("defence-visit", "042"),
+            Map.entry("intelligence-sharing", "064"),
+            Map.entry("basing", "062"),
+            Map.entry("defence-industry", "062"),
+            Map.entry("military-cooperation", "062"),
+            Map.entry("diplomatic-cooperation", "050"),
+            Map.entry("economic-cooperation", "061"),
+            Map.entry("criticism", "111"),
+            Map.entry("threat", "130"),
+            Map.entry("sanctions", "163"),
+            Map.entry("armed-conflict", "190"));
+
+    /** CAMEO code of an expressed intent to cooperate militarily. */
+    static final String CAMEO_MILITARY_INTENT = "0312";
 
     private final Gazetteer gazetteer;
     private final SentenceSplitter splitter;
     private final TriggerLexicon lexicon;
     private final CooperationDetector detector;
+    private final String dictionaryVersion;
 
     public Enricher(Gazetteer gazetteer, SentenceSplitter splitter, TriggerLexicon lexicon, CooperationDetector detector) {
         this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
         this.splitter = Objects.requireNonNull(splitter, "splitter");
         this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
         this.detector = Objects.requireNonNull(detector, "detector");
+        this.dictionaryVersion = DATA_VERSION + "+" + gazetteer.version() + "." + lexicon.version();
     }
 
-    /** The enricher over the bundled {@code countries.tsv} and {@code triggers.tsv}. */
+    /** The enricher over the bundled data files. */
     public static Enricher fromResources() {
-        return new Enricher(Gazetteer.fromResources(), new SentenceSplitter(), TriggerLexicon.fromResources(),
-                new CooperationDetector());
+        return fromResources(Optional.empty());
+    }
+
+    /**
+     * The enricher over the bundled data files, with a user dictionary in the format of
+     * {@code countries.tsv} merged over the gazetteer when one is given (see {@link Gazetteer#fromResources(Optional)}).
+     */
+    public static Enricher fromResources(Optional<Path> userDictionary) {
+        return new Enricher(Gazetteer.fromResources(userDictionary), new SentenceSplitter(),
+                TriggerLexicon.fromResources(), new CooperationDetector());
+    }
+
+    /**
+     * The version of the data this enricher tags with: {@link #DATA_VERSION}, then the digests of the
+     * gazetteer files (user dictionary included) and of the trigger lexicon, e.g. {@code 2025.2+1a2b3c4d.5e6f7a8b}.
+     */
+    public String dictionaryVersion() {
+        return dictionaryVersion;
+    }
+
+    /** Enriches one article as of now; see {@link #enrich(String, String, Instant)}. */
+    public Enrichment enrich(String title, String text) {
+        return enrich(title, text, Instant.now());
     }
 
     /**
@@ -44,34 +122,171 @@ public final class Enricher {
      *
      * @param title the title, or null or blank when there is none
      * @param text the body in plain text, paragraphs separated by a blank line; null counts as empty
+     * @param articleTime the article's time: leaders are read with the terms of office of its UTC date
      */
-    public Enrichment enrich(String title, String text) {
+    public Enrichment enrich(String title, String text, Instant articleTime) {
+        LocalDate date = LocalDate.ofInstant(Objects.requireNonNull(articleTime, "articleTime"), ZoneOffset.UTC);
         List<String> sentences = new ArrayList<>();
+        int firstBody = 0;
         if (title != null && !title.isBlank()) {
             sentences.add(title.strip());
+            firstBody = 1;
         }
         for (Sentence sentence : splitter.split(text == null ? "" : text)) {
             sentences.add(sentence.text());
         }
+        List<List<EntityMention>> mentions = new ArrayList<>();
+        Set<String> named = new TreeSet<>();
+        for (int index = 0; index < sentences.size(); index++) {
+            List<EntityMention> found = gazetteer.match(sentences.get(index), date);
+            if (index == firstBody) {
+                found = markDateline(sentences.get(index), found);
+            }
+            mentions.add(found);
+            found.stream().filter(EntityMention::actor).forEach(m -> named.add(m.country()));
+        }
         List<Entity> entities = new ArrayList<>();
         List<Event> events = new ArrayList<>();
-        List<PairMention> mentions = new ArrayList<>();
+        List<PairMention> pairMentions = new ArrayList<>();
         TreeSet<String> pairs = new TreeSet<>();
+        List<List<String>> actorsBySentence = new ArrayList<>();
         for (int index = 0; index < sentences.size(); index++) {
             String sentence = sentences.get(index);
-            List<CountryMention> countries = gazetteer.find(sentence);
-            for (CountryMention mention : countries) {
-                entities.add(new Entity(mention.type().label(), mention.code(), mention.text(), index, mention.code()));
+            List<CountryMention> countries = new ArrayList<>();
+            List<String> actorCodes = new ArrayList<>();
+            for (EntityMention raw : mentions.get(index)) {
+                EntityMention mention = resolve(raw, named);
+                entities.add(Entity.newBuilder()
+                        .setType(mention.type()).setId(mention.id()).setText(mention.text()).setSentence(index)
+                        .setCountry(mention.country().isEmpty() ? null : mention.country())
+                        .setStart(mention.start()).setEnd(mention.end())
+                        .build());
+                if (mention.actor()) {
+                    countries.add(new CountryMention(typeOf(mention), mention.country(), mention.text(), mention.start(),
+                            mention.end()));
+                    actorCodes.add(mention.country());
+                }
             }
             TriggerLexicon.Scan scan = lexicon.scan(sentence);
-            for (TriggerLexicon.Trigger trigger : scan.triggers()) {
-                events.add(new Event(trigger.eventType(), trigger.text(), index));
-            }
-            for (CooperationDetector.CooperationPair pair : detector.detect(sentence, countries, scan)) {
-                mentions.add(new PairMention(pair.pair(), index, pair.trigger()));
+            List<CooperationDetector.Reference> references = references(sentence, countries, actorsBySentence);
+            actorsBySentence.add(actorCodes);
+            List<CooperationDetector.CooperationPair> found = detector.detect(sentence, countries, scan, references);
+            List<Set<String>> actorsOf = new ArrayList<>();
+            List<TriggerLexicon.Trigger> triggers = new ArrayList<>(scan.triggers());
+            triggers.forEach(t -> actorsOf.add(new TreeSet<>()));
+            for (CooperationDetector.CooperationPair pair : found) {
+                int at = eventFor(pair, triggers);
+                if (at < 0) {
+                    triggers.add(new TriggerLexicon.Trigger(TriggerLexicon.MILITARY_COOPERATION, pair.subtype(),
+                            pair.trigger(), pair.start(), pair.end()));
+                    actorsOf.add(new TreeSet<>());
+                    at = triggers.size() - 1;
+                }
+                actorsOf.get(at).addAll(List.of(pair.pair().split("-")));
+                pairMentions.add(new PairMention(pair.pair(), index, pair.trigger()));
                 pairs.add(pair.pair());
             }
+            for (int t = 0; t < triggers.size(); t++) {
+                TriggerLexicon.Trigger trigger = triggers.get(t);
+                String subtype = subtypeOf(trigger, found);
+                events.add(Event.newBuilder()
+                        .setType(trigger.eventType()).setTrigger(trigger.text()).setSentence(index)
+                        .setSubtype(subtype).setCameo(cameo(trigger.eventType(), subtype, sentence, trigger.start()))
+                        .setActors(new ArrayList<>(actorsOf.get(t)))
+                        .build());
+            }
         }
-        return new Enrichment(entities, events, mentions, new ArrayList<>(pairs));
+        return new Enrichment(entities, events, pairMentions, new ArrayList<>(pairs));
+    }
+
+    private static CountryMention.Type typeOf(EntityMention mention) {
+        return switch (mention.type()) {
+            case "capital" -> CountryMention.Type.CAPITAL;
+            case "leader" -> CountryMention.Type.LEADER;
+            case "institution" -> CountryMention.Type.INSTITUTION;
+            default -> CountryMention.Type.COUNTRY;
+        };
+    }
+
+    /** Mentions inside a dateline at the start of the body are places, not actors. */
+    private static List<EntityMention> markDateline(String sentence, List<EntityMention> found) {
+        Matcher dateline = DATELINE.matcher(sentence);
+        if (!dateline.find()) {
+            return found;
+        }
+        int end = dateline.end();
+        List<EntityMention> marked = new ArrayList<>(found.size());
+        for (EntityMention mention : found) {
+            marked.add(mention.end() <= end ? mention.asDateline() : mention);
+        }
+        return marked;
+    }
+
+    private static EntityMention resolve(EntityMention mention, Set<String> named) {
+        if (!mention.type().equals("ambiguous")) {
+            return mention;
+        }
+        List<String> known = mention.candidates().stream().filter(named::contains).toList();
+        return known.size() == 1 ? mention.resolvedTo(known.get(0)) : mention;
+    }
+
+    /**
+     * The references of the sentence with the pair they stand for: the two distinct countries named before
+     * them in the sentence, else those of the nearest of the two previous sentences that names exactly two.
+     */
+    private static List<CooperationDetector.Reference> references(String sentence, List<CountryMention> countries,
+            List<List<String>> previous) {
+        List<CooperationDetector.Reference> references = new ArrayList<>();
+        Matcher matcher = REFERENCE.matcher(sentence);
+        while (matcher.find()) {
+            int start = matcher.start();
+            Set<String> before = new LinkedHashSet<>();
+            countries.stream().filter(c -> c.end() <= start).forEach(c -> before.add(c.code()));
+            Set<String> antecedent = before.size() == 2 ? before : Set.of();
+            for (int back = previous.size() - 1; antecedent.isEmpty() && back >= Math.max(0, previous.size() - 2); back--) {
+                Set<String> codes = new LinkedHashSet<>(previous.get(back));
+                if (codes.size() == 2) {
+                    antecedent = codes;
+                }
+            }
+            if (antecedent.size() == 2) {
+                references.add(new CooperationDetector.Reference(start, matcher.end(), new ArrayList<>(antecedent)));
+            }
+        }
+        return references;
+    }
+
+    /** The trigger whose span overlaps the pair's trigger, or -1. */
+    private static int eventFor(CooperationDetector.CooperationPair pair, List<TriggerLexicon.Trigger> triggers) {
+        for (int t = 0; t < triggers.size(); t++) {
+            TriggerLexicon.Trigger trigger = triggers.get(t);
+            if (trigger.eventType().equals(TriggerLexicon.MILITARY_COOPERATION)
+                    && trigger.start() < pair.end() && pair.start() < trigger.end()) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
+    /** The detector's subtype wins where the relation says more than the words (a visit, troops stationed). */
+    private static String subtypeOf(TriggerLexicon.Trigger trigger, List<CooperationDetector.CooperationPair> found) {
+        for (CooperationDetector.CooperationPair pair : found) {
+            if (CooperationDetector.RELATION_SUBTYPES.contains(pair.subtype())
+                    && trigger.start() < pair.end() && pair.start() < trigger.end()) {
+                return pair.subtype();
+            }
+        }
+        if (trigger.subtype().isEmpty() && trigger.eventType().equals(TriggerLexicon.MILITARY_COOPERATION)) {
+            return TriggerLexicon.MILITARY_COOPERATION;
+        }
+        return trigger.subtype();
+    }
+
+    private static String cameo(String type, String subtype, String sentence, int triggerStart) {
+        if (type.equals(TriggerLexicon.MILITARY_COOPERATION)
+                && INTENT.matcher(sentence.substring(0, Math.min(triggerStart, sentence.length()))).find()) {
+            return CAMEO_MILITARY_INTENT;
+        }
+        return CAMEO.getOrDefault(subtype, "");
     }
 }

@@ -11,15 +11,22 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
  * The contract's offline {@code extract} command: JSON Lines in, one JSON line out per article.
  *
- * <p>Input lines are {@code {"id": "...", "title": "...", "text": "..."}} with {@code title} optional;
- * blank lines are ignored. Each good line yields {@code {"id", "entities": [{type, id, text, sentence,
- * country}], "events": [{type, trigger, sentence}], "cooperationPairs": [...]}}. A bad line (not a JSON
- * object, {@code id} or {@code text} missing or not a string, {@code title} not a string) gets one
+ * <p>Input lines are {@code {"id": "...", "title": "...", "text": "...", "date": "..."}} with {@code title}
+ * and {@code date} optional; {@code date} is an ISO date ({@code 2024-06-19}, read as noon UTC) or instant
+ * and picks the terms of office leaders are read with (default: now). Blank lines are ignored. Each good
+ * line yields {@code {"id", "entities": [{type, id, text, sentence, country, start, end}], "events": [{type,
+ * trigger, sentence, subtype, cameo, actors}], "cooperationPairs": [...], "dictionaryVersion": "..."}}, the
+ * fields of {@code EnrichedArticle}. A bad line (not a JSON object, {@code id} or {@code text} missing or not
+ * a string, {@code title} not a string, {@code date} not a date) gets one
  * message on {@code err} naming its line number and is skipped; the run goes on and ends with status 2.
  * Otherwise the status is 0.
  */
@@ -66,8 +73,8 @@ public final class ExtractJsonLines {
             }
             JsonNode title = node.get("title");
             Enrichment enrichment = enricher.enrich(
-                    title == null || title.isNull() ? null : title.asText(), node.get("text").asText());
-            out.write(JSON.writeValueAsString(toJson(node.get("id").asText(), enrichment)));
+                    title == null || title.isNull() ? null : title.asText(), node.get("text").asText(), dateOf(node));
+            out.write(JSON.writeValueAsString(toJson(node.get("id").asText(), enrichment, enricher.dictionaryVersion())));
             out.write('\n');
         }
         out.flush();
@@ -92,10 +99,36 @@ public final class ExtractJsonLines {
         if (title != null && !title.isNull() && !title.isTextual()) {
             return Optional.of("field \"title\" must be a string");
         }
+        JsonNode date = node.get("date");
+        if (date != null && !date.isNull()) {
+            if (!date.isTextual()) {
+                return Optional.of("field \"date\" must be a string like 2024-06-19 or 2024-06-19T08:30:00Z");
+            }
+            try {
+                parseDate(date.asText());
+            } catch (DateTimeParseException e) {
+                return Optional.of("field \"date\" must be a date like 2024-06-19 or an instant like 2024-06-19T08:30:00Z, got '"
+                        + date.asText() + "'");
+            }
+        }
         return Optional.empty();
     }
 
-    private static ObjectNode toJson(String id, Enrichment enrichment) {
+    /** The article's time: its {@code date} field, else now. */
+    private static Instant dateOf(JsonNode node) {
+        JsonNode date = node.get("date");
+        return date == null || date.isNull() ? Instant.now() : parseDate(date.asText());
+    }
+
+    /** An ISO instant, or an ISO date read as noon UTC of that day. */
+    private static Instant parseDate(String text) {
+        if (text.length() == 10) {
+            return LocalDate.parse(text).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        }
+        return Instant.parse(text);
+    }
+
+    private static ObjectNode toJson(String id, Enrichment enrichment, String dictionaryVersion) {
         ObjectNode root = JSON.createObjectNode();
         root.put("id", id);
         ArrayNode entities = root.putArray("entities");
@@ -106,6 +139,8 @@ public final class ExtractJsonLines {
             node.put("text", entity.getText());
             node.put("sentence", entity.getSentence());
             node.put("country", entity.getCountry());
+            node.put("start", entity.getStart());
+            node.put("end", entity.getEnd());
         }
         ArrayNode events = root.putArray("events");
         for (Event event : enrichment.events()) {
@@ -113,9 +148,14 @@ public final class ExtractJsonLines {
             node.put("type", event.getType());
             node.put("trigger", event.getTrigger());
             node.put("sentence", event.getSentence());
+            node.put("subtype", event.getSubtype());
+            node.put("cameo", event.getCameo());
+            ArrayNode actors = node.putArray("actors");
+            event.getActors().forEach(actors::add);
         }
         ArrayNode pairs = root.putArray("cooperationPairs");
         enrichment.cooperationPairs().forEach(pairs::add);
+        root.put("dictionaryVersion", dictionaryVersion);
         return root;
     }
 }

@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
+import java.nio.charset.StandardCharsets;
 import org.ahocorasick.trie.Emit;
 import org.ahocorasick.trie.Trie;
 
@@ -49,7 +51,7 @@ public final class TriggerLexicon {
     /** The role a cue plays; see the header of {@code triggers.tsv}. */
     public enum Kind {
         PHRASE, WEAK_PHRASE, CONTEXT, COOP_VERB, JOIN_VERB, SUPPLY_VERB, RECEIVE_VERB, MATERIEL, TRAIN_VERB,
-        PERSONNEL, NEGATION, NON_AGENT;
+        PERSONNEL, NEGATION, NON_AGENT, VISIT_VERB, EVENT, TERMINATE, STATION_VERB;
 
         static Kind of(String name) {
             return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -61,11 +63,13 @@ public final class TriggerLexicon {
      *
      * @param standalone whether the cue is a trigger by itself in this sentence
      */
-    public record Cue(Set<Kind> kinds, String eventType, String text, int start, int end, boolean standalone) {
+    public record Cue(Set<Kind> kinds, String eventType, String subtype, String text, int start, int end,
+            boolean standalone) {
 
         public Cue {
             kinds = Collections.unmodifiableSet(EnumSet.copyOf(kinds));
             Objects.requireNonNull(eventType, "eventType");
+            Objects.requireNonNull(subtype, "subtype");
             Objects.requireNonNull(text, "text");
         }
 
@@ -78,8 +82,11 @@ public final class TriggerLexicon {
         }
     }
 
-    /** An event trigger: the words of the sentence that signal an event of the given type. */
-    public record Trigger(String eventType, String text, int start, int end) {}
+    /**
+     * An event trigger: the words of the sentence that signal an event of the given type and subtype (empty
+     * when the lexicon names none).
+     */
+    public record Trigger(String eventType, String subtype, String text, int start, int end) {}
 
     /** Everything the lexicon found in one sentence. */
     public record Scan(List<Cue> cues, List<Trigger> triggers) {
@@ -89,13 +96,18 @@ public final class TriggerLexicon {
         }
     }
 
-    private record Entry(Set<Kind> kinds, String eventType) {}
+    /** Default event type of rows that name none. */
+    static final String MILITARY_COOPERATION = "military-cooperation";
+
+    private record Entry(Set<Kind> kinds, String eventType, String subtype, boolean typed) {}
 
     private final Map<String, Entry> entries;
     private final Trie trie;
+    private final String version;
 
-    private TriggerLexicon(Map<String, Entry> entries) {
+    private TriggerLexicon(Map<String, Entry> entries, String version) {
         this.entries = Map.copyOf(entries);
+        this.version = version;
         this.trie = Trie.builder().ignoreCase().onlyWholeWords().ignoreOverlaps()
                 .addKeywords(entries.keySet()).build();
     }
@@ -113,11 +125,13 @@ public final class TriggerLexicon {
      */
     public static TriggerLexicon parse(Reader reader, String sourceName) throws IOException {
         Map<String, Entry> entries = new HashMap<>();
+        CRC32 digest = new CRC32();
         BufferedReader lines = new BufferedReader(reader);
         boolean headerSeen = false;
         int lineNumber = 0;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             lineNumber++;
+            digest.update((line + "\n").getBytes(StandardCharsets.UTF_8));
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
@@ -139,22 +153,39 @@ public final class TriggerLexicon {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + "unknown kind '" + cells[0] + "'", e);
             }
-            String type = cells[1].strip();
+            String typeCell = cells[1].strip();
+            int slash = typeCell.indexOf('/');
+            boolean typed = slash >= 0;
+            String type = typed ? typeCell.substring(0, slash) : typeCell;
+            String subtype = typed ? typeCell.substring(slash + 1) : "";
             for (String raw : cells[3].split("\\|")) {
                 String form = Gazetteer.normalize(raw.strip()).toLowerCase(Locale.ROOT);
                 if (form.isEmpty()) {
                     continue;
                 }
                 Entry previous = entries.get(form);
-                if (previous != null && !previous.eventType().equals(type)) {
+                if (previous != null && typed && previous.typed()
+                        && !(previous.eventType().equals(type) && previous.subtype().equals(subtype))) {
+                    throw new IllegalArgumentException(where + "'" + form + "' already has event type "
+                            + previous.eventType() + "/" + previous.subtype());
+                }
+                if (previous != null && !typed && !previous.typed() && !previous.eventType().equals(type)) {
                     throw new IllegalArgumentException(where + "'" + form + "' already has event type " + previous.eventType());
                 }
                 Set<Kind> kinds = previous == null ? EnumSet.noneOf(Kind.class) : EnumSet.copyOf(previous.kinds());
                 kinds.add(kind);
-                entries.put(form, new Entry(kinds, type));
+                Entry entry = typed || previous == null
+                        ? new Entry(kinds, type, subtype, typed)
+                        : new Entry(kinds, previous.eventType(), previous.subtype(), previous.typed());
+                entries.put(form, entry);
             }
         }
-        return new TriggerLexicon(entries);
+        return new TriggerLexicon(entries, String.format("%08x", digest.getValue()));
+    }
+
+    /** A digest of the lexicon file, e.g. {@code 1a2b3c4d}. */
+    public String version() {
+        return version;
     }
 
     /** The cues and triggers of one sentence; offsets are those of the sentence. */
@@ -172,12 +203,13 @@ public final class TriggerLexicon {
             context |= entry.kinds().contains(Kind.CONTEXT);
             int start = emit.getStart();
             int end = emit.getEnd() + 1;
-            raw.add(new Cue(entry.kinds(), entry.eventType(), sentence.substring(start, end), start, end, false));
+            raw.add(new Cue(entry.kinds(), entry.eventType(), entry.subtype(), sentence.substring(start, end), start, end,
+                    false));
         }
         List<Cue> cues = new ArrayList<>();
         for (Cue cue : raw) {
             boolean standalone = cue.is(Kind.PHRASE) || (cue.is(Kind.WEAK_PHRASE) && context);
-            cues.add(new Cue(cue.kinds(), cue.eventType(), cue.text(), cue.start(), cue.end(), standalone));
+            cues.add(new Cue(cue.kinds(), cue.eventType(), cue.subtype(), cue.text(), cue.start(), cue.end(), standalone));
         }
         return new Scan(cues, triggers(sentence, cues));
     }
@@ -186,8 +218,8 @@ public final class TriggerLexicon {
         List<Trigger> triggers = new ArrayList<>();
         for (int i = 0; i < cues.size(); i++) {
             Cue cue = cues.get(i);
-            if (cue.standalone()) {
-                triggers.add(new Trigger(cue.eventType(), cue.text(), cue.start(), cue.end()));
+            if (cue.standalone() || cue.is(Kind.EVENT)) {
+                triggers.add(new Trigger(cue.eventType(), cue.subtype(), cue.text(), cue.start(), cue.end()));
             } else if (cue.is(Kind.SUPPLY_VERB) || cue.is(Kind.RECEIVE_VERB)) {
                 composite(sentence, cues, i, Kind.MATERIEL, SUPPLY_REACH).ifPresent(triggers::add);
             } else if (cue.is(Kind.TRAIN_VERB)) {
@@ -207,7 +239,9 @@ public final class TriggerLexicon {
             }
             if (candidate.is(object)) {
                 String text = sentence.substring(head.start(), candidate.end());
-                return Optional.of(new Trigger(head.eventType(), text, head.start(), candidate.end()));
+                // A training verb names its own subtype ("train ... troops" is training, not troops sent).
+                String subtype = head.subtype().isEmpty() ? candidate.subtype() : head.subtype();
+                return Optional.of(new Trigger(head.eventType(), subtype, text, head.start(), candidate.end()));
             }
         }
         return Optional.empty();

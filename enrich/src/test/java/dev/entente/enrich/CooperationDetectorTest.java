@@ -108,7 +108,8 @@ class CooperationDetectorTest {
     void reportsTheTriggerThatTiedThePair() {
         String sentence = "Germany delivered 18 Leopard tanks to Ukraine last year.";
         assertThat(DETECTOR.detect(sentence, GAZETTEER.find(sentence), LEXICON.scan(sentence)))
-                .containsExactly(new CooperationDetector.CooperationPair("DE-UA", "delivered 18 Leopard tanks"));
+                .containsExactly(new CooperationDetector.CooperationPair("DE-UA", "delivered 18 Leopard tanks", 8, 34,
+                        "arms-transfer"));
     }
 
     @Test

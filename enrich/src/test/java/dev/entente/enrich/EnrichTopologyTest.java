@@ -98,6 +98,30 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void carriesSubtypesActorsOffsetsAndTheDictionaryVersion() {
+        start(EnrichTopology.buildTopology(ENRICHER));
+        raw.pipeInput("a1", article("a1", FETCHED, "Russia and North Korea sign mutual defence pact", "", ""));
+
+        EnrichedArticle article = enriched.readValue();
+        assertThat(article.getDictionaryVersion()).isEqualTo(ENRICHER.dictionaryVersion());
+        assertThat(article.getEvents()).extracting(e -> e.getSubtype() + " " + e.getCameo() + " " + e.getActors())
+                .containsExactly("treaty-alliance 057 [KP, RU]");
+        assertThat(article.getEntities()).extracting(e -> e.getText() + "@" + e.getStart() + "-" + e.getEnd())
+                .containsExactly("Russia@0-6", "North Korea@11-22");
+    }
+
+    @Test
+    void readsLeadersWithTheTermsOfOfficeOfThePublicationDate() {
+        start(EnrichTopology.buildTopology(ENRICHER));
+        String text = "Trump and Putin agreed to expand military cooperation.";
+        raw.pipeInput("old", article("old", Instant.parse("2022-05-10T08:00:00Z"), "", "", text));
+        raw.pipeInput("new", article("new", FETCHED.minus(Duration.ofDays(1)), "", "", text));
+
+        assertThat(enriched.readValue().getCooperationPairs()).isEmpty();
+        assertThat(enriched.readValue().getCooperationPairs()).containsExactly("RU-US");
+    }
+
+    @Test
     void usesTheFetchTimeWhenThePublicationTimeIsMissing() {
         start(EnrichTopology.buildTopology(ENRICHER));
         raw.pipeInput("a2", article("a2", null, "No date", "", ""));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.entente.schemas.Entity;
 import dev.entente.schemas.Event;
 import dev.entente.schemas.PairMention;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EnricherTest {
@@ -17,17 +18,17 @@ class EnricherTest {
                 "Moscow and Pyongyang signed a mutual defence treaty. China watched.\n\nFrance will train Ukrainian troops.");
 
         assertThat(enrichment.entities()).containsExactly(
-                new Entity("country", "RU", "Russia", 0, "RU"),
-                new Entity("country", "KP", "North Korea", 0, "KP"),
-                new Entity("capital", "RU", "Moscow", 1, "RU"),
-                new Entity("capital", "KP", "Pyongyang", 1, "KP"),
-                new Entity("country", "CN", "China", 2, "CN"),
-                new Entity("country", "FR", "France", 3, "FR"),
-                new Entity("country", "UA", "Ukrainian", 3, "UA"));
+                new Entity("country", "RU", "Russia", 0, "RU", 0, 6),
+                new Entity("country", "KP", "North Korea", 0, "KP", 8, 19),
+                new Entity("capital", "RU", "Moscow", 1, "RU", 0, 6),
+                new Entity("capital", "KP", "Pyongyang", 1, "KP", 11, 20),
+                new Entity("country", "CN", "China", 2, "CN", 0, 5),
+                new Entity("country", "FR", "France", 3, "FR", 0, 6),
+                new Entity("country", "UA", "Ukrainian", 3, "UA", 18, 27));
         assertThat(enrichment.events()).containsExactly(
-                new Event("military-cooperation", "defence pact", 0),
-                new Event("military-cooperation", "mutual defence treaty", 1),
-                new Event("military-cooperation", "train Ukrainian troops", 3));
+                new Event("military-cooperation", "defence pact", 0, "treaty-alliance", "057", List.of("KP", "RU")),
+                new Event("military-cooperation", "mutual defence treaty", 1, "treaty-alliance", "057", List.of("KP", "RU")),
+                new Event("military-cooperation", "train Ukrainian troops", 3, "training", "0312", List.of("FR", "UA")));
         assertThat(enrichment.pairMentions()).containsExactly(
                 new PairMention("KP-RU", 0, "defence pact"),
                 new PairMention("KP-RU", 1, "mutual defence treaty"),

@@ -37,10 +37,13 @@ class ExtractJsonLinesTest {
         assertThat(first.get("id").asText()).isEqualTo("a1");
         assertThat(first.get("cooperationPairs").toString()).isEqualTo("[\"KP-RU\"]");
         assertThat(first.get("entities").get(0).toString())
-                .isEqualTo("{\"type\":\"country\",\"id\":\"RU\",\"text\":\"Russia\",\"sentence\":0,\"country\":\"RU\"}");
+                .isEqualTo("{\"type\":\"country\",\"id\":\"RU\",\"text\":\"Russia\",\"sentence\":0,\"country\":\"RU\","
+                        + "\"start\":0,\"end\":6}");
         assertThat(first.get("entities").get(2).get("sentence").asInt()).isEqualTo(1);
         assertThat(first.get("events").get(0).toString())
-                .isEqualTo("{\"type\":\"military-cooperation\",\"trigger\":\"defence pact\",\"sentence\":0}");
+                .isEqualTo("{\"type\":\"military-cooperation\",\"trigger\":\"defence pact\",\"sentence\":0,"
+                        + "\"subtype\":\"treaty-alliance\",\"cameo\":\"057\",\"actors\":[\"KP\",\"RU\"]}");
+        assertThat(first.get("dictionaryVersion").asText()).startsWith(Enricher.DATA_VERSION + "+");
         JsonNode second = JSON.readTree(lines[1]);
         assertThat(second.get("cooperationPairs").toString()).isEqualTo("[\"FR-UA\"]");
         assertThat(second.get("events").get(0).get("sentence").asInt()).isZero();
@@ -67,5 +70,29 @@ class ExtractJsonLinesTest {
             assertThat(lines.get(3)).startsWith("line 5: expected a JSON object");
             assertThat(lines.get(4)).isEqualTo("line 6: missing required field \"text\"");
         });
+    }
+
+    @Test
+    void readsLeadersAsOfTheDateOfEachLine() throws IOException {
+        int status = run("""
+                {"id": "old", "date": "2022-05-10", "text": "Trump and Putin agreed to expand military cooperation."}
+                {"id": "new", "date": "2025-06-01T08:00:00Z", "text": "Trump and Putin agreed to expand military cooperation."}
+                """);
+
+        assertThat(status).isEqualTo(ExtractJsonLines.OK);
+        String[] lines = out.toString().split("\n");
+        assertThat(JSON.readTree(lines[0]).get("cooperationPairs").toString()).isEqualTo("[]");
+        assertThat(JSON.readTree(lines[1]).get("cooperationPairs").toString()).isEqualTo("[\"RU-US\"]");
+    }
+
+    @Test
+    void rejectsALineWhoseDateIsNotADate() throws IOException {
+        int status = run("""
+                {"id": "a", "date": "last Tuesday", "text": "x"}
+                """);
+
+        assertThat(status).isEqualTo(ExtractJsonLines.BAD_INPUT);
+        assertThat(err.toString().strip()).isEqualTo(
+                "line 1: field \"date\" must be a date like 2024-06-19 or an instant like 2024-06-19T08:30:00Z, got 'last Tuesday'");
     }
 }

@@ -50,7 +50,7 @@ class TriggerLexiconTest {
 
     @Test
     void reportsNegationsAndVerbsAsCuesButNotAsTriggers() {
-        TriggerLexicon.Scan scan = LEXICON.scan("They did not sign a pact.");
+        TriggerLexicon.Scan scan = LEXICON.scan("They did not sign a deal.");
         assertThat(scan.triggers()).isEmpty();
         assertThat(scan.cues()).extracting(TriggerLexicon.Cue::text).containsExactly("not", "sign");
         assertThat(scan.cues().get(0).is(TriggerLexicon.Kind.NEGATION)).isTrue();

@@ -1,6 +1,7 @@
 package dev.entente.aggregate;
 
 import dev.entente.schemas.DeadLetterHandlers;
+import dev.entente.schemas.DropRepeatedKeys;
 import dev.entente.schemas.StreamsDefaults;
 import dev.entente.schemas.EnrichedArticle;
 import dev.entente.schemas.Topics;
@@ -33,7 +34,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * <ul>
  *   <li>Input: {@code news.enriched}, key article id, value {@code EnrichedArticle}; time is the
  *       article's {@code eventTime} ({@link EventTimeExtractor}).
- *   <li>Each article id is counted once ({@link DeduplicateArticles}, store {@value #SEEN_ARTICLES_STORE}).
+ *   <li>Each article id is counted once ({@link DropRepeatedKeys}, store {@value #SEEN_ARTICLES_STORE}).
  *   <li>Each article becomes one record per pair it mentions (key pair, value its
  *       {@link ArticleContribution}), repartitioned by pair through {@value #CONTRIBUTIONS_REPARTITION}.
  *   <li>Store {@value #HOURLY_STORE}: window store of {@link PairCounts} per pair and UTC hour, kept
@@ -74,9 +75,9 @@ public final class AggregateTopology {
 
     /** Width of one stored bucket; query windows and series are built from these. */
     public static final Duration BUCKET_SIZE = Duration.ofHours(1);
-    /** How long an article id is remembered to drop redeliveries (see {@link DeduplicateArticles}). */
-    public static final Duration SEEN_ARTICLES_RETENTION = Duration.ofDays(30);
-    public static final Duration SEEN_ARTICLES_PURGE_INTERVAL = Duration.ofHours(1);
+    /** How long an article id is remembered to drop redeliveries (see {@link DropRepeatedKeys}). */
+    public static final Duration SEEN_ARTICLES_RETENTION = DropRepeatedKeys.DEFAULT_RETENTION;
+    public static final Duration SEEN_ARTICLES_PURGE_INTERVAL = DropRepeatedKeys.DEFAULT_PURGE_INTERVAL;
     /** Commit, hence store-cache flush and output, interval: a UI sees new counts within a second. */
     public static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
 
@@ -114,9 +115,11 @@ public final class AggregateTopology {
                         Consumed.with(Topics.ENRICHED.keySerde(), Topics.ENRICHED.valueSerde())
                                 .withTimestampExtractor(new EventTimeExtractor())
                                 .withName(SOURCE))
-                .filter((id, article) -> article != null && !article.getPairMentions().isEmpty(), Named.as(WITH_PAIRS))
-                .process(
-                        () -> new DeduplicateArticles(
+                // Reading the contributions validates the pairs, so an article rejected to the
+                // dead-letter topic is not remembered as counted by the next step.
+                .filter((id, article) -> article != null && !ArticleContribution.of(article).isEmpty(), Named.as(WITH_PAIRS))
+                .processValues(
+                        () -> new DropRepeatedKeys<EnrichedArticle>(
                                 SEEN_ARTICLES_STORE, SEEN_ARTICLES_RETENTION, SEEN_ARTICLES_PURGE_INTERVAL),
                         Named.as(DEDUPLICATE),
                         SEEN_ARTICLES_STORE)

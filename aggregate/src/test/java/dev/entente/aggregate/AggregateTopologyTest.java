@@ -321,7 +321,7 @@ class AggregateTopologyTest {
         assertThat(header(deadLetter, DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.ENRICHED.name());
         assertThat(header(deadLetter, DeadLetters.ERROR)).contains("article bad").contains("XX");
         assertThat(header(deadLetter, DeadLetters.STAGE))
-                .isEqualTo(AggregateTopology.APPLICATION_ID + "/" + AggregateTopology.DEDUPLICATE);
+                .isEqualTo(AggregateTopology.APPLICATION_ID + "/" + AggregateTopology.WITH_PAIRS);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.entente.enrich;
 
 import dev.entente.schemas.DeadLetterHandlers;
 import dev.entente.schemas.EnrichedArticle;
+import dev.entente.schemas.DropRepeatedKeys;
 import dev.entente.schemas.RawArticle;
 import dev.entente.schemas.StreamsDefaults;
 import dev.entente.schemas.Topics;
@@ -12,26 +13,29 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * The enrich stream: {@code news.raw} (key article id, value {@link RawArticle}) to {@code news.enriched}
  * (key article id, value {@link EnrichedArticle}).
  *
  * <p>Each article is enriched over its title, summary and content ({@link #body}); its event time is
- * {@link #eventTime}. Stateless: no stores, no repartition topics.
+ * {@link #eventTime}. An article id already enriched is dropped ({@link DropRepeatedKeys}, store
+ * {@value #SEEN_ARTICLES_STORE}, ids kept 30 days): ingest may send an item again after a crash
+ * between sending it and saving its cursor, and downstream must see it once. No repartition topics.
  *
  * <p>Bad input never stops the stream; the handlers set in {@link #streamsConfig} skip it. A value
  * that cannot be read as a {@code RawArticle}, and an article the enricher throws on (processor
  * {@value #ENRICH}), are copied with their original key and value bytes to {@code news.dead-letter}
  * with the {@code DeadLetters} headers (stage {@code entente-enrich/deserialize} or
  * {@code entente-enrich/enrich-article} under the default application id), and a warning is logged
- * per record; see
- * {@link DeadLetterHandlers}.
+ * per record; see {@link DeadLetterHandlers}.
  */
 public final class EnrichTopology {
 
@@ -39,6 +43,8 @@ public final class EnrichTopology {
 
     /** Processor names, fixed so that the topology stays the same across upgrades. */
     public static final String SOURCE = "raw-articles";
+    public static final String DEDUPLICATE = "drop-repeated-raw-articles";
+    public static final String SEEN_ARTICLES_STORE = "enrich-seen-articles";
     public static final String ENRICH = "enrich-article";
     public static final String SINK = "enriched-articles";
 
@@ -55,7 +61,12 @@ public final class EnrichTopology {
     /** The same topology around any enrich function; tests use it to make enriching fail. */
     static Topology buildTopology(Function<RawArticle, EnrichedArticle> enrich) {
         StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(SEEN_ARTICLES_STORE), Serdes.String(), Serdes.Long()));
         builder.stream(Topics.RAW.name(), Consumed.with(Topics.RAW.keySerde(), Topics.RAW.valueSerde()).withName(SOURCE))
+                .processValues(() -> new DropRepeatedKeys<RawArticle>(SEEN_ARTICLES_STORE,
+                                DropRepeatedKeys.DEFAULT_RETENTION, DropRepeatedKeys.DEFAULT_PURGE_INTERVAL),
+                        Named.as(DEDUPLICATE), SEEN_ARTICLES_STORE)
                 .mapValues(enrich::apply, Named.as(ENRICH))
                 .to(Topics.ENRICHED.name(),
                         Produced.with(Topics.ENRICHED.keySerde(), Topics.ENRICHED.valueSerde()).withName(SINK));

@@ -39,7 +39,7 @@ class EnrichTopologyTest {
         base.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         // TopologyTestDriver (4.4.0) drops the dead letters the deserialization handler returns when
         // exactly-once is on (the processing handler's get through); the guarantee changes nothing
-        // else in this stateless topology.
+        // else that these tests look at.
         base.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         base.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/entente-enrich-test");
         driver = new TopologyTestDriver(topology, EnrichTopology.streamsConfig(base), FETCHED);
@@ -95,6 +95,19 @@ class EnrichTopologyTest {
         assertThat(article.getPairMentions()).extracting(m -> m.getPair() + "@" + m.getSentence())
                 .containsExactly("KP-RU@0", "FR-UA@2");
         assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void enrichesAnArticleOnceWhenIngestSendsItAgain() {
+        start(EnrichTopology.buildTopology(ENRICHER));
+        RawArticle pact = article("a1", FETCHED, "Russia and North Korea sign mutual defence pact", "", "");
+
+        raw.pipeInput("a1", pact);
+        raw.pipeInput("a1", pact);
+        raw.pipeInput("a2", article("a2", FETCHED, "France to send tanks to Ukraine", "", ""));
+
+        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("a1", "a2");
+        assertThat(driver.<String, Long>getKeyValueStore(EnrichTopology.SEEN_ARTICLES_STORE).get("a1")).isNotNull();
     }
 
     @Test

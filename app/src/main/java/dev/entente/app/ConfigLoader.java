@@ -1,6 +1,7 @@
 package dev.entente.app;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.entente.ingest.FeedSpec;
@@ -52,7 +53,9 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage());
         }
-        return parse(text, file.toString());
+        EntenteConfig config = parse(text, file.toString());
+        return new EntenteConfig(config.kafka(), config.embedded(), config.api(), config.streams(), config.feeds(),
+                java.util.Optional.of(file));
     }
 
     /** The defaults with the environment overrides applied, for commands run without a file. */
@@ -71,7 +74,7 @@ public final class ConfigLoader {
         if (root == null || root.isMissingNode() || root.isNull()) {
             root = YAML.createObjectNode();
         }
-        Fields f = new Fields(source);
+        Fields f = new Fields(source, lines(yaml));
         f.requireObject(root, "the top level");
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -140,11 +143,43 @@ public final class ConfigLoader {
         return feeds;
     }
 
-    /** Reads typed fields and words each problem the same way. */
-    private record Fields(String source) {
+    /**
+     * The line of every value in the document, by JSON pointer ({@code /feeds/1/interval}), so that a
+     * problem found in the tree can name the line it is on.
+     */
+    private static Map<String, Integer> lines(String yaml) {
+        Map<String, Integer> lines = new java.util.HashMap<>();
+        try (JsonParser parser = YAML.getFactory().createParser(yaml)) {
+            while (parser.nextToken() != null) {
+                lines.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(),
+                        parser.currentTokenLocation().getLineNr());
+            }
+        } catch (IOException e) {
+            // The document was read as a tree already; without positions, messages just omit the line.
+            return lines;
+        }
+        return lines;
+    }
+
+    /** Reads typed fields and words each problem the same way: {@code file:LINE: field: problem}. */
+    private record Fields(String source, Map<String, Integer> lines) {
 
         ConfigException error(String field, String problem) {
-            return new ConfigException(source + ": " + field + ": " + problem);
+            String line = lineOf(field).map(n -> ":" + n).orElse("");
+            return new ConfigException(source + line + ": " + field + ": " + problem);
+        }
+
+        /** The line of {@code feeds[1].interval}, or of the nearest enclosing value that has one. */
+        private java.util.Optional<Integer> lineOf(String field) {
+            String pointer = "/" + field.replace("[", "/").replace("]", "").replace('.', '/');
+            while (!pointer.isEmpty()) {
+                Integer line = lines.get(pointer);
+                if (line != null) {
+                    return java.util.Optional.of(line);
+                }
+                pointer = pointer.substring(0, pointer.lastIndexOf('/'));
+            }
+            return java.util.Optional.empty();
         }
 
         void requireObject(JsonNode node, String field) {

@@ -13,9 +13,11 @@ import java.util.Properties;
  *
  * @param kafka Kafka client properties, flattened to dotted keys
  * @param streams Kafka Streams properties for enrich and aggregate, flattened to dotted keys
+ * @param source the file it was read from, whose {@code feeds:} edits apply while running
  */
 public record EntenteConfig(
-        Map<String, String> kafka, Embedded embedded, Api api, Map<String, String> streams, List<FeedSpec> feeds) {
+        Map<String, String> kafka, Embedded embedded, Api api, Map<String, String> streams, List<FeedSpec> feeds,
+        Optional<Path> source) {
 
     public static final int DEFAULT_EMBEDDED_PORT = 9092;
     public static final Path DEFAULT_DATA_DIR = Path.of("data", "kafka");
@@ -27,6 +29,13 @@ public record EntenteConfig(
         kafka = Map.copyOf(kafka);
         streams = Map.copyOf(streams);
         feeds = List.copyOf(feeds);
+        source = source == null ? Optional.empty() : source;
+    }
+
+    /** A configuration read from no file (defaults, tests): its feed list is not watched. */
+    public EntenteConfig(Map<String, String> kafka, Embedded embedded, Api api, Map<String, String> streams,
+            List<FeedSpec> feeds) {
+        this(kafka, embedded, api, streams, feeds, Optional.empty());
     }
 
     /** The embedded broker's port and data directory, used only when no bootstrap servers are set. */
@@ -67,6 +76,6 @@ public record EntenteConfig(
     }
 
     public EntenteConfig withFeeds(List<FeedSpec> newFeeds) {
-        return new EntenteConfig(kafka, embedded, api, streams, newFeeds);
+        return new EntenteConfig(kafka, embedded, api, streams, newFeeds, source);
     }
 }

@@ -6,10 +6,22 @@ import dev.entente.aggregate.PairQueries;
 import dev.entente.enrich.EnrichTopology;
 import dev.entente.enrich.Enricher;
 import dev.entente.ingest.FeedReader;
+import dev.entente.ingest.FeedSpec;
+import dev.entente.ingest.FeedStatus;
+import dev.entente.ingest.KafkaCursorStore;
 import dev.entente.ingest.HttpFeedFetcher;
 import dev.entente.ingest.IngestService;
 import dev.entente.schemas.RawArticle;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -51,6 +63,10 @@ final class Pipeline implements AutoCloseable {
     private final List<KafkaStreams> streams = new ArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private ApiServer api;
+    private IngestService ingest;
+
+    static final String FEEDS_PATH = "/api/v1/feeds";
+    static final Duration CONFIG_POLL = Duration.ofSeconds(2);
 
     private Pipeline() {}
 
@@ -82,27 +98,64 @@ final class Pipeline implements AutoCloseable {
             startStreams(EnrichTopology.buildTopology(Enricher.fromResources()),
                     EnrichTopology.streamsConfig(effective.streamsProperties()));
         }
+        PairQueries pairs = null;
         if (stages.contains(Stage.AGGREGATE)) {
             Properties props = effective.streamsProperties();
             props.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedApiHost(effective) + ":" + effective.api().port());
             Properties aggregateConfig = AggregateTopology.streamsConfig(props);
             KafkaStreams aggregate = startStreams(AggregateTopology.buildTopology(), aggregateConfig);
-            try {
-                api = ApiServer.start(effective.api().bind(), effective.api().port(),
-                        PairQueries.forStreams(aggregate, aggregateConfig, HttpClient.newHttpClient()), this::healthy, clock);
-            } catch (UncheckedIOException e) {
-                throw new ConfigException("api: " + e.getMessage() + " (set api.port or ENTENTE_API_PORT to a free port)");
-            }
-            toClose.push(api);
+            pairs = PairQueries.forStreams(aggregate, aggregateConfig, HttpClient.newHttpClient());
         }
         if (stages.contains(Stage.INGEST)) {
             KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(
                     IngestService.producerConfig(effective.clientProperties()));
             toClose.push(producer);
-            IngestService ingest = new IngestService(effective.feeds(), producer, new FeedReader(new HttpFeedFetcher()), clock);
+            KafkaCursorStore cursors = new KafkaCursorStore(effective.clientProperties());
+            toClose.push(cursors);
+            ingest = new IngestService(effective.feeds(), producer, new FeedReader(new HttpFeedFetcher()), clock,
+                    cursors, IngestService.Settings.DEFAULTS);
             toClose.push(ingest);
             ingest.start();
+            Optional<Path> source = effective.source();
+            if (source.isPresent()) {
+                FeedListWatcher watcher = new FeedListWatcher(source.get(), ingest);
+                toClose.push(watcher);
+            }
         }
+        if (pairs != null || ingest != null) {
+            try {
+                api = ApiServer.start(effective.api().bind(), effective.api().port(), this::healthy, clock);
+            } catch (UncheckedIOException e) {
+                throw new ConfigException("api: " + e.getMessage() + " (set api.port or ENTENTE_API_PORT to a free port)");
+            }
+            toClose.push(api);
+            if (pairs != null) {
+                api.pairs(pairs);
+            }
+            if (ingest != null) {
+                IngestService service = ingest;
+                api.json(FEEDS_PATH, () -> Map.of("feeds", service.statuses().stream().map(Pipeline::feedJson).toList()));
+            }
+        }
+    }
+
+    /** One feed of {@code GET /api/v1/feeds}, with the field names and order of CONTRACTS.md. */
+    static Map<String, Object> feedJson(FeedStatus status) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", status.id());
+        json.put("url", status.url());
+        json.put("enabled", status.enabled());
+        json.put("lastSuccess", Objects.toString(status.lastSuccess(), null));
+        json.put("lastError", status.lastError());
+        json.put("consecutiveFailures", status.consecutiveFailures());
+        json.put("itemsEmitted", status.itemsEmitted());
+        json.put("nextPoll", Objects.toString(status.nextPoll(), null));
+        return json;
+    }
+
+    /** The ingest service of this process, when it runs one. */
+    Optional<IngestService> ingest() {
+        return Optional.ofNullable(ingest);
     }
 
     private KafkaStreams startStreams(Topology topology, Properties props) {
@@ -129,9 +182,15 @@ final class Pipeline implements AutoCloseable {
         return kafkaStreams;
     }
 
-    /** Whether every stream this process runs is RUNNING (a rebalance counts as not yet). */
+    /**
+     * Whether every stream this process runs is RUNNING (a rebalance counts as not yet); a process
+     * that runs only ingest is healthy while it polls.
+     */
     boolean healthy() {
-        return !streams.isEmpty() && streams.stream().allMatch(s -> s.state() == KafkaStreams.State.RUNNING);
+        if (streams.isEmpty()) {
+            return ingest != null;
+        }
+        return streams.stream().allMatch(s -> s.state() == KafkaStreams.State.RUNNING);
     }
 
     /** The HTTP API's address, when this process serves it. */
@@ -155,7 +214,67 @@ final class Pipeline implements AutoCloseable {
     private static EntenteConfig withBootstrap(EntenteConfig config, String bootstrap) {
         var kafka = new java.util.HashMap<>(config.kafka());
         kafka.put("bootstrap.servers", bootstrap);
-        return new EntenteConfig(kafka, config.embedded(), config.api(), config.streams(), config.feeds());
+        return new EntenteConfig(kafka, config.embedded(), config.api(), config.streams(), config.feeds(), config.source());
+    }
+
+    /**
+     * Applies edits of the configuration file's {@code feeds:} to the running ingest: the file is
+     * checked every {@link #CONFIG_POLL}, and when its content changed it is validated as at start.
+     * A valid feed list replaces the running one ({@link IngestService#update}); an invalid file is
+     * logged as one WARN line naming the line and the problem, and the last good list stays. Only
+     * {@code feeds:} is applied live; other sections need a restart.
+     */
+    static final class FeedListWatcher implements AutoCloseable {
+
+        private final Path file;
+        private final IngestService ingest;
+        private final ConfigLoader loader = new ConfigLoader(System.getenv());
+        private final ScheduledExecutorService timer;
+        private String lastSeen;
+
+        FeedListWatcher(Path file, IngestService ingest) {
+            this.file = file;
+            this.ingest = ingest;
+            this.lastSeen = read().orElse(null);
+            this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "entente-config-watch");
+                thread.setDaemon(true);
+                return thread;
+            });
+            timer.scheduleWithFixedDelay(this::check, CONFIG_POLL.toMillis(), CONFIG_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        private void check() {
+            Optional<String> content = read();
+            if (content.isEmpty() || content.get().equals(lastSeen)) {
+                return;
+            }
+            lastSeen = content.get();
+            try {
+                List<FeedSpec> feeds = loader.parse(content.get(), file.toString()).feeds();
+                ingest.update(feeds);
+                log.info("{}: applied the edited feed list ({} feeds)", file, feeds.size());
+            } catch (ConfigException | IllegalArgumentException e) {
+                log.warn("{}; keeping the last good feed list", e.getMessage());
+            } catch (RuntimeException e) {
+                log.warn("{}: could not apply the edited feed list, keeping the last good one: {}", file, e.toString(), e);
+            }
+        }
+
+        private Optional<String> read() {
+            try {
+                return Optional.of(Files.readString(file));
+            } catch (IOException e) {
+                // A file being replaced by an editor may be missing for a moment; the next check sees it.
+                log.debug("{}: cannot read the configuration now: {}", file, e.toString());
+                return Optional.empty();
+            }
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+        }
     }
 
     /** Closes the pipeline when the JVM is asked to stop (Ctrl-C, SIGTERM). */

@@ -62,7 +62,7 @@ class CommandLineTest {
         int status = execute("tail", "--config", config.toString(), "--max", "1");
 
         assertThat(status).isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo("entente tail: " + config + ": api.port: 'eighty' is not a port (0 to 65535)");
+        assertThat(err.toString().strip()).isEqualTo("entente tail: " + config + ":2: api.port: 'eighty' is not a port (0 to 65535)");
     }
 
     @Test

@@ -70,7 +70,7 @@ class ConfigLoaderTest {
     void namesTheFieldOfABadInterval() {
         assertThatThrownBy(() -> loader.parse("feeds:\n  - id: a\n    url: file:///a.xml\n    interval: 5 minutes\n", "entente.yml"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("entente.yml: feeds[0].interval: '5 minutes' is not a duration like 30s, 5m, 1h or 1d");
+                .hasMessage("entente.yml:4: feeds[0].interval: '5 minutes' is not a duration like 30s, 5m, 1h or 1d");
     }
 
     @Test
@@ -88,7 +88,7 @@ class ConfigLoaderTest {
     @Test
     void rejectsAFeedWithoutUrl() {
         assertThatThrownBy(() -> loader.parse("feeds:\n  - id: a\n", "entente.yml"))
-                .hasMessage("entente.yml: feeds[0].url: is required");
+                .hasMessage("entente.yml:2: feeds[0].url: is required");
     }
 
     @Test
@@ -109,6 +109,6 @@ class ConfigLoaderTest {
     @Test
     void rejectsAPortOutOfRange() {
         assertThatThrownBy(() -> loader.parse("api:\n  port: 70000\n", "entente.yml"))
-                .hasMessage("entente.yml: api.port: '70000' is not a port (0 to 65535)");
+                .hasMessage("entente.yml:2: api.port: '70000' is not a port (0 to 65535)");
     }
 }

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *   <li>title, summary (the description) and content (all content parts, as paragraphs) as plain
  *       text ({@link HtmlText}), {@code ""} when absent;
  *   <li>publishedAt: the published date, else the updated date, else null;
- *   <li>language: the feed's declared language, null when blank.
+ *   <li>language: the feed's declared language as a BCP 47 tag ({@code en_US} becomes
+ *       {@code en-US}), null when blank or not a language tag.
  * </ul>
  *
  * Thread-safe.
@@ -42,7 +43,7 @@ public final class ArticleMapper {
         Objects.requireNonNull(feedId, "feedId");
         Objects.requireNonNull(fetchedAt, "fetchedAt");
         URI base = baseOf(feed, feedUrl);
-        String language = blankToNull(feed.getLanguage());
+        String language = languageTag(feed.getLanguage());
         List<RawArticle> articles = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (SyndEntry entry : feed.getEntries()) {
@@ -119,6 +120,15 @@ public final class ArticleMapper {
 
     private static Optional<Instant> instant(Date date) {
         return Optional.ofNullable(date).map(Date::toInstant);
+    }
+
+    private static String languageTag(String declared) {
+        String value = blankToNull(declared);
+        if (value == null) {
+            return null;
+        }
+        String tag = Locale.forLanguageTag(value.replace('_', '-')).toLanguageTag();
+        return tag.equals("und") ? null : tag;
     }
 
     private static String blankToNull(String value) {

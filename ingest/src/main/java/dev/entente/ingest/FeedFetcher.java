@@ -6,8 +6,14 @@ import java.net.URI;
 public interface FeedFetcher {
 
     /**
-     * @return the feed document as served (transfer compression already undone)
+     * @param validators from the previous successful fetch of this URL, sent as a conditional request
+     * @return the document (transfer compression already undone), or a "not modified" result
      * @throws FeedException with a one-line message naming the URL when the feed cannot be had
      */
-    byte[] fetch(URI url) throws FeedException;
+    FetchResult fetch(URI url, Validators validators) throws FeedException;
+
+    /** An unconditional fetch of the document. */
+    default byte[] fetch(URI url) throws FeedException {
+        return fetch(url, Validators.NONE).body();
+    }
 }

@@ -1,14 +1,17 @@
 package dev.entente.ingest;
 
+import com.rometools.rome.feed.synd.SyndFeed;
 import dev.entente.schemas.RawArticle;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The one way a feed is read, by the ingest service and by {@code check-feed} alike: fetch, parse,
- * map. Thread-safe when its collaborators are (the provided ones are).
+ * The one way a feed is read, by the ingest service and by {@code check-feed} alike: fetch
+ * (conditionally, when validators are known), parse, map. Thread-safe when its collaborators are
+ * (the provided ones are).
  */
 public final class FeedReader {
 
@@ -32,7 +35,20 @@ public final class FeedReader {
      * @throws FeedException with a one-line message when the feed cannot be fetched or is not a feed
      */
     public List<RawArticle> read(String feedId, URI url, Instant fetchedAt) throws FeedException {
-        byte[] bytes = fetcher.fetch(url);
-        return mapper.map(feedId, url, parser.parse(bytes), fetchedAt);
+        return poll(feedId, url, Validators.NONE, fetchedAt).articles();
+    }
+
+    /**
+     * A conditional read: with the validators of the previous poll, an unchanged feed comes back as
+     * {@link FeedPoll#notModified()} without being parsed.
+     */
+    public FeedPoll poll(String feedId, URI url, Validators validators, Instant fetchedAt) throws FeedException {
+        FetchResult fetched = fetcher.fetch(url, validators);
+        if (fetched.notModified()) {
+            return new FeedPoll(true, List.of(), fetched.validators(), Optional.empty());
+        }
+        SyndFeed feed = parser.parse(fetched.body(), fetched.contentTypeCharset());
+        return new FeedPoll(false, mapper.map(feedId, url, feed, fetchedAt), fetched.validators(),
+                PollHints.minimumInterval(feed));
     }
 }

@@ -61,7 +61,7 @@ class ArticleMapperTest {
         assertThat(articles).allSatisfy(article -> {
             assertThat(article.getFetchedAt()).isEqualTo(FETCHED);
             assertThat(article.getFeedId()).isEqualTo("world-news");
-            assertThat(article.getLanguage()).isEqualTo("en-gb");
+            assertThat(article.getLanguage()).isEqualTo("en-GB");
         });
     }
 

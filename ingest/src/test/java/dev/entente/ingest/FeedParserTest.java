@@ -114,4 +114,42 @@ class FeedParserTest {
                 .isInstanceOf(FeedException.class)
                 .hasMessageStartingWith("not a valid RSS/Atom feed: ");
     }
+
+    @Test
+    void recoversHtmlEntitiesAndJunkBeforeTheDeclarationThroughTheHealer() throws FeedException {
+        String entities = Feeds.RSS.replace("World desk", "World&nbsp;desk &amp; more");
+        String leading = "\n\n" + Feeds.RSS;
+
+        assertThat(parser.parse(utf8(entities)).getTitle()).isEqualTo("World\u00a0desk & more");
+        assertThat(parser.parse(utf8(leading)).getEntries()).hasSize(4);
+    }
+
+    @Test
+    void keepsTheStrictMessageWhenTheHealerCannotRepairTheDocument() {
+        assertThatThrownBy(() -> parser.parse(utf8(Feeds.RSS.replace("</channel>", ""))))
+                .hasMessageStartingWith("not a valid RSS/Atom feed: Error on line 29: The element type \"channel\" must be terminated");
+    }
+
+    @Test
+    void prefersValidUtf8OverAWrongHttpCharset() throws FeedException {
+        String text = Feeds.RSS.replace("World desk", "Désk");
+
+        assertThat(parser.parse(utf8(text), java.util.Optional.of("ISO-8859-1")).getTitle()).isEqualTo("Désk");
+    }
+
+    @Test
+    void rejectsBytesThatAreNotValidInTheDeclaredCharset() {
+        byte[] latin1 = Feeds.RSS.replace("World desk", "Désk").getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> parser.parse(latin1))
+                .hasMessage("not a valid RSS/Atom feed: the bytes are not valid UTF-8");
+    }
+
+    @Test
+    void rejectsAUtf8ByteOrderMarkContradictedByTheDeclaration() {
+        String ascii = "\uFEFF" + Feeds.RSS.replace("encoding=\"UTF-8\"", "encoding=\"us-ascii\"");
+
+        assertThatThrownBy(() -> parser.parse(utf8(ascii)))
+                .hasMessage("not a valid RSS/Atom feed: the byte-order mark says UTF-8 but the XML declaration says 'us-ascii'");
+    }
 }

@@ -63,7 +63,7 @@ class HttpFeedFetcherTest {
     void returnsTheBodyAndIdentifiesItself() throws FeedException {
         assertThat(fetcher.fetch(url("/feed.xml"))).isEqualTo(utf8("<rss/>"));
         assertThat(requestHeaders).containsEntry("User-Agent", HttpFeedFetcher.USER_AGENT)
-                .containsEntry("Accept-Encoding", "gzip");
+                .containsEntry("Accept-Encoding", "gzip, deflate");
     }
 
     @Test

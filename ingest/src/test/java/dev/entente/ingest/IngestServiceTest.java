@@ -132,10 +132,10 @@ class IngestServiceTest {
         URI good = URI.create("https://good.example.org/rss");
         URI disabled = URI.create("https://disabled.example.org/rss");
         Set<URI> fetched = ConcurrentHashMap.newKeySet();
-        FeedFetcher fake = url -> {
+        FeedFetcher fake = (url, validators) -> {
             fetched.add(url);
             if (url.equals(good)) {
-                return utf8(Feeds.RSS);
+                return FetchResult.ok(utf8(Feeds.RSS));
             }
             throw new FeedException("HTTP 500 from " + url);
         };

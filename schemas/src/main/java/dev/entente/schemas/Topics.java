@@ -25,6 +25,14 @@ public final class Topics {
     public static final Topic<byte[], byte[]> DEAD_LETTER =
             new Topic<>("news.dead-letter", Serdes.ByteArray(), Serdes.ByteArray());
 
+    /**
+     * Compacted. Key: feed id. Value: ingest's cursor for the feed as JSON (HTTP validators and the
+     * ids of recently sent items), so that a restarted ingest neither re-sends nor re-downloads.
+     * Written and read only by ingest ({@code dev.entente.ingest.KafkaCursorStore}).
+     */
+    public static final Topic<String, String> INGEST_STATE =
+            new Topic<>("news.ingest-state", Serdes.String(), Serdes.String());
+
     private Topics() {}
 
     /** Short names accepted on the command line, e.g. by {@code tail --topic}. */

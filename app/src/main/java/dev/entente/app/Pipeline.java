@@ -62,13 +62,17 @@ final class Pipeline implements AutoCloseable {
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
     private final List<KafkaStreams> streams = new ArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final Metrics metrics = new Metrics();
     private ApiServer api;
     private IngestService ingest;
 
     static final String FEEDS_PATH = "/api/v1/feeds";
+    static final String METRICS_PATH = "/metrics";
     static final Duration CONFIG_POLL = Duration.ofSeconds(2);
 
-    private Pipeline() {}
+    private Pipeline() {
+        toClose.push(metrics);
+    }
 
     /**
      * Starts the stages. With {@code embedded}, a broker is started first from the configuration's
@@ -102,14 +106,25 @@ final class Pipeline implements AutoCloseable {
         if (stages.contains(Stage.AGGREGATE)) {
             Properties props = effective.streamsProperties();
             props.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedApiHost(effective) + ":" + effective.api().port());
+            if (embedded) {
+                // One broker, one instance: a standby replica could never be placed.
+                props.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0");
+            }
             Properties aggregateConfig = AggregateTopology.streamsConfig(props);
-            KafkaStreams aggregate = startStreams(AggregateTopology.buildTopology(), aggregateConfig);
+            Topology topology;
+            try {
+                topology = AggregateTopology.buildTopology(aggregateConfig);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("streams." + e.getMessage());
+            }
+            KafkaStreams aggregate = startStreams(topology, aggregateConfig);
             pairs = PairQueries.forStreams(aggregate, aggregateConfig, HttpClient.newHttpClient());
         }
         if (stages.contains(Stage.INGEST)) {
             KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(
                     IngestService.producerConfig(effective.clientProperties()));
             toClose.push(producer);
+            metrics.bind(producer, "ingest");
             KafkaCursorStore cursors = new KafkaCursorStore(effective.clientProperties());
             toClose.push(cursors);
             ingest = new IngestService(effective.feeds(), producer, new FeedReader(new HttpFeedFetcher()), clock,
@@ -135,7 +150,9 @@ final class Pipeline implements AutoCloseable {
             if (ingest != null) {
                 IngestService service = ingest;
                 api.json(FEEDS_PATH, () -> Map.of("feeds", service.statuses().stream().map(Pipeline::feedJson).toList()));
+                metrics.watch(service);
             }
+            api.text(METRICS_PATH, Metrics.CONTENT_TYPE, metrics::scrape);
         }
     }
 
@@ -174,6 +191,7 @@ final class Pipeline implements AutoCloseable {
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.add(kafkaStreams);
+        metrics.bind(kafkaStreams, name);
         // Leaving the group on close lets a restarted instance take its partitions back at once
         // instead of waiting for the session timeout of its former self.
         toClose.push(() -> kafkaStreams.close(CloseOptions.groupMembershipOperation(

@@ -22,6 +22,11 @@ abstract class ServiceCommand implements Callable<Integer> {
 
     abstract Pipeline.Stage stage();
 
+    /** The endpoint to show the user: pairs where they are counted, feed health where feeds are polled. */
+    String apiPath() {
+        return stage() == Pipeline.Stage.INGEST ? Pipeline.FEEDS_PATH : "/api/v1/pairs";
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         EntenteConfig cfg = new ConfigLoader(System.getenv()).load(configFile);
@@ -29,7 +34,7 @@ abstract class ServiceCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Entente " + stage().name().toLowerCase(java.util.Locale.ROOT) + " is running against "
                 + cfg.effectiveBootstrapServers()
-                + pipeline.apiAddress().map(a -> ". API: " + a.resolve("/api/v1/pairs")).orElse("") + " (Ctrl-C to stop)");
+                + pipeline.apiAddress().map(a -> ". API: " + a.resolve(apiPath())).orElse("") + " (Ctrl-C to stop)");
         out.flush();
         pipeline.awaitClosed();
         return 0;

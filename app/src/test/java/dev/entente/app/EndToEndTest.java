@@ -99,6 +99,28 @@ class EndToEndTest {
     }
 
     @Test
+    void servesFeedHealthAndPrometheusMetrics() throws Exception {
+        EntenteConfig config = configPollingTheFeedEveryTwoSeconds();
+        pipeline = Pipeline.start(config, EnumSet.allOf(Pipeline.Stage.class), true, Clock.systemUTC());
+        awaitPairs(config);
+
+        JsonNode feed = AvroJson.MAPPER.readTree(get(apiUri(config, "/api/v1/feeds")).body()).path("feeds").get(0);
+        assertThat(feed.path("id").asText()).isEqualTo("test-wire");
+        assertThat(feed.path("itemsEmitted").asLong()).isEqualTo(1);
+        assertThat(feed.path("consecutiveFailures").asInt()).isZero();
+        assertThat(feed.path("lastError").isNull()).isTrue();
+
+        HttpResponse<String> metrics = get(apiUri(config, "/metrics"));
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(metrics.body())
+                .contains("entente_feed_items_emitted_total{feed=\"test-wire\"} 1.0")
+                .contains("kafka_stream_")
+                .contains("application=\"entente-aggregate\"")
+                .contains("jvm_memory_used_bytes");
+    }
+
+    @Test
     void keepsCountsAndSendsNothingAgainAcrossARestart() throws Exception {
         EntenteConfig config = configPollingTheFeedEveryTwoSeconds();
         pipeline = Pipeline.start(config, EnumSet.allOf(Pipeline.Stage.class), true, Clock.systemUTC());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.entente.schemas.DeadLetters;
+import dev.entente.schemas.PairCount;
 import dev.entente.schemas.Topics;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -145,19 +146,29 @@ class EndToEndTest {
         pipeline = Pipeline.start(config, EnumSet.allOf(Pipeline.Stage.class), true, Clock.systemUTC());
         Map<String, String> before = awaitPairs(config);
 
+        // Garbage, a valid record of the wrong schema, and a large value, on both stream inputs.
+        byte[] wrongSchema = Topics.PAIR_COUNTS.valueSerde().serializer().serialize(Topics.PAIR_COUNTS.name(),
+                PairCount.newBuilder().setPair("KP-RU").setBucketStart(Instant.EPOCH).setBucketEnd(Instant.EPOCH)
+                        .setMentions(1).setArticles(1).build());
+        byte[] large = new byte[512 * 1024];
+        java.util.Arrays.fill(large, (byte) 'x');
+        List<byte[]> poison = List.of("not avro".getBytes(StandardCharsets.UTF_8), wrongSchema, large);
         try (var producer = new KafkaProducer<>(config.clientProperties(), new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.RAW.name(), "bad-raw".getBytes(StandardCharsets.UTF_8),
-                    "not avro".getBytes(StandardCharsets.UTF_8))).get();
-            producer.send(new ProducerRecord<>(Topics.ENRICHED.name(), "bad-enriched".getBytes(StandardCharsets.UTF_8),
-                    "not avro either".getBytes(StandardCharsets.UTF_8))).get();
+            for (String topic : List.of(Topics.RAW.name(), Topics.ENRICHED.name())) {
+                for (byte[] value : poison) {
+                    producer.send(new ProducerRecord<>(topic, "poison".getBytes(StandardCharsets.UTF_8), value)).get();
+                }
+            }
         }
 
-        await(() -> readAll(config, Topics.DEAD_LETTER.name()).size() >= 2);
+        await(() -> readAll(config, Topics.DEAD_LETTER.name()).size() >= 6);
         List<ConsumerRecord<byte[], byte[]>> deadLetters = readAll(config, Topics.DEAD_LETTER.name());
         assertThat(deadLetters).extracting(r -> header(r, DeadLetters.SOURCE_TOPIC))
-                .containsExactlyInAnyOrder(Topics.RAW.name(), Topics.ENRICHED.name());
-        assertThat(deadLetters).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
-                .containsExactlyInAnyOrder("not avro", "not avro either");
+                .containsOnly(Topics.RAW.name(), Topics.ENRICHED.name())
+                .hasSize(6);
+        assertThat(deadLetters).extracting(r -> r.value().length)
+                .containsExactlyInAnyOrder(8, wrongSchema.length, large.length, 8, wrongSchema.length, large.length);
+        assertThat(deadLetters).allSatisfy(r -> assertThat(header(r, DeadLetters.SOURCE_POSITION)).matches("\\d+/\\d+"));
         assertThat(deadLetters).allSatisfy(r -> assertThat(header(r, DeadLetters.ERROR)).isNotBlank());
         assertThat(pipeline.healthy()).isTrue();
         assertThat(counts(pairsUri(config))).isEqualTo(before);

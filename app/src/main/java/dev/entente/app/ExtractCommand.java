@@ -7,9 +7,13 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code extract}: the enrich stream's tagging, offline, from JSON Lines on stdin to JSON Lines on stdout. */
 @Command(name = "extract", mixinStandardHelpOptions = true,
@@ -19,12 +23,22 @@ import picocli.CommandLine.Command;
         })
 final class ExtractCommand implements Callable<Integer> {
 
+    @Option(names = "--dictionary", paramLabel = "FILE",
+            description = "A user dictionary in the format of countries.tsv, merged over the bundled one.")
+    Path dictionary;
+
     @Override
     public Integer call() throws IOException {
+        Enricher enricher;
+        try {
+            enricher = Enricher.fromResources(Optional.ofNullable(dictionary));
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            throw new ConfigException("--dictionary: " + e.getMessage());
+        }
         var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         var out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         var err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
-        int status = ExtractJsonLines.run(in, out, err, Enricher.fromResources());
+        int status = ExtractJsonLines.run(in, out, err, enricher);
         out.flush();
         err.flush();
         return status;

@@ -68,6 +68,8 @@ final class Pipeline implements AutoCloseable {
 
     static final String FEEDS_PATH = "/api/v1/feeds";
     static final String METRICS_PATH = "/metrics";
+    /** Streams property naming a user dictionary in the format of the bundled countries.tsv. */
+    static final String USER_DICTIONARY = "entente.enrich.dictionary";
     static final Duration CONFIG_POLL = Duration.ofSeconds(2);
 
     private Pipeline() {
@@ -99,8 +101,8 @@ final class Pipeline implements AutoCloseable {
         TopicSetup.ensureTopics(effective.clientProperties());
 
         if (stages.contains(Stage.ENRICH)) {
-            startStreams(EnrichTopology.buildTopology(Enricher.fromResources()),
-                    EnrichTopology.streamsConfig(effective.streamsProperties()));
+            Properties enrichConfig = EnrichTopology.streamsConfig(effective.streamsProperties());
+            startStreams(EnrichTopology.buildTopology(enricher(enrichConfig)), enrichConfig);
         }
         PairQueries pairs = null;
         if (stages.contains(Stage.AGGREGATE)) {
@@ -153,6 +155,16 @@ final class Pipeline implements AutoCloseable {
                 metrics.watch(service);
             }
             api.text(METRICS_PATH, Metrics.CONTENT_TYPE, metrics::scrape);
+        }
+    }
+
+    /** The enricher, with the user dictionary named by {@value #USER_DICTIONARY}, if any, merged in. */
+    static Enricher enricher(Properties streamsConfig) {
+        Optional<Path> dictionary = Optional.ofNullable(streamsConfig.getProperty(USER_DICTIONARY)).map(Path::of);
+        try {
+            return Enricher.fromResources(dictionary);
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            throw new ConfigException("streams." + USER_DICTIONARY + ": " + e.getMessage());
         }
     }
 

@@ -73,4 +73,35 @@ class CommandLineTest {
             assertThat(out.toString()).as(command).startsWith("Usage: entente " + command);
         }
     }
+
+    @Test
+    void extractTagsWithAUserDictionaryMergedOverTheBundledOne() throws Exception {
+        Path dictionary = dir.resolve("mine.tsv");
+        java.nio.file.Files.writeString(dictionary, "code\tnames\tdemonyms\tcapitals\tblocked\nRU\tRuritania\t\t\t\n");
+        String input = "{\"id\":\"a1\",\"text\":\"Ruritania and France signed a defence agreement.\"}\n";
+        java.io.InputStream stdin = System.in;
+        java.io.PrintStream stdout = System.out;
+        var captured = new java.io.ByteArrayOutputStream();
+        int status;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            status = execute("extract", "--dictionary", dictionary.toString());
+        } finally {
+            System.setIn(stdin);
+            System.setOut(stdout);
+        }
+
+        assertThat(status).as(err.toString()).isZero();
+        JsonNode line = AvroJson.MAPPER.readTree(captured.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(line.path("cooperationPairs").toString()).isEqualTo("[\"FR-RU\"]");
+    }
+
+    @Test
+    void extractRefusesAMissingDictionaryWithStatusTwo() {
+        int status = execute("extract", "--dictionary", dir.resolve("missing.tsv").toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString().strip()).as(err.toString()).startsWith("entente extract: --dictionary: ").doesNotContain("\n");
+    }
 }

@@ -1,19 +1,18 @@
 package dev.entente.app;
 
+import static dev.entente.app.TestSupport.await;
+import static dev.entente.app.TestSupport.freePort;
+import static dev.entente.app.TestSupport.pairCounts;
+import static dev.entente.app.TestSupport.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.entente.schemas.Topics;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -57,8 +54,6 @@ class BrokerFailureTest {
     private static final int ARTICLES_BEFORE_STOP = ARTICLES / 2;
     private static final int STOPPED_NODE = 1;
     private static final Duration DEADLINE = Duration.ofSeconds(90);
-    private static final Duration POLL_PAUSE = Duration.ofMillis(200);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** Pairs the generated articles assert, each written as "A and B signed a defence agreement". */
     private static final List<String[]> PAIRS = List.of(
             new String[] {"Russia", "North Korea", "KP-RU"},
@@ -107,21 +102,21 @@ class BrokerFailureTest {
         URI pairs = apiUri(config, "/api/v1/pairs?window=7d&limit=1000");
 
         // Mid-stream: some counts are visible, and half of the articles are not even in the feed yet.
-        await("first counts", () -> totalMentions(pairs) > 0);
+        await("first counts", DEADLINE, () -> totalMentions(pairs) > 0);
         cluster.stop(STOPPED_NODE);
 
         // Ingest keeps polling and writing new articles while the broker is away.
         int requestsAtStop = feedRequests.get();
         feedLimit.set(ARTICLES);
-        await("two polls without the broker", () -> feedRequests.get() >= requestsAtStop + 2);
+        await("two polls without the broker", DEADLINE, () -> feedRequests.get() >= requestsAtStop + 2);
         cluster.restart(STOPPED_NODE);
 
-        await("exact counts", () -> counts(pairs).equals(expected));
-        await("healthy streams", () -> status(apiUri(config, "/health")) == 200);
+        await("exact counts", DEADLINE, () -> pairCounts(pairs).equals(expected));
+        await("healthy streams", DEADLINE, () -> status(apiUri(config, "/health")) == 200);
         // Whatever was still in flight when the counts first matched must not push them past it.
         int requestsAtMatch = feedRequests.get();
-        await("two more polls", () -> feedRequests.get() >= requestsAtMatch + 2);
-        assertThat(counts(pairs)).isEqualTo(expected);
+        await("two more polls", DEADLINE, () -> feedRequests.get() >= requestsAtMatch + 2);
+        assertThat(pairCounts(pairs)).isEqualTo(expected);
         assertThat(replicationFactors(config)).as("replicas of every topic, internal ones included").containsOnly(NODES);
     }
 
@@ -205,58 +200,9 @@ class BrokerFailureTest {
     }
 
     private static long totalMentions(URI pairs) {
-        return counts(pairs).values().stream()
+        return pairCounts(pairs).values().stream()
                 .mapToLong(c -> Long.parseLong(c.substring("mentions=".length(), c.indexOf(' '))))
                 .sum();
     }
 
-    /** pair -> "mentions=N articles=M", in pair order; empty while the API does not answer. */
-    private static Map<String, String> counts(URI uri) {
-        Map<String, String> counts = new TreeMap<>();
-        try {
-            HttpResponse<String> response = get(uri);
-            if (response.statusCode() == 200) {
-                for (JsonNode pair : AvroJson.MAPPER.readTree(response.body()).path("pairs")) {
-                    counts.put(pair.path("pair").asText(),
-                            "mentions=" + pair.path("mentions").asLong() + " articles=" + pair.path("articles").asLong());
-                }
-            }
-        } catch (IOException e) {
-            // The API may answer 503 or time out while a store migrates: the caller polls again.
-            return Map.of();
-        }
-        return counts;
-    }
-
-    private static int status(URI uri) {
-        try {
-            return get(uri).statusCode();
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
-    private static HttpResponse<String> get(URI uri) throws IOException {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("%s not reached within %s", what, DEADLINE).isBefore(deadline);
-            LockSupport.parkNanos(POLL_PAUSE.toNanos());
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        }
-    }
 }

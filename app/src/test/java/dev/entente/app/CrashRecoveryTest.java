@@ -1,14 +1,13 @@
 package dev.entente.app;
 
+import static dev.entente.app.TestSupport.freePort;
+import static dev.entente.app.TestSupport.get;
+import static dev.entente.app.TestSupport.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +39,6 @@ class CrashRecoveryTest {
     private static final int ARTICLES = 2_000;
     private static final Duration DEADLINE = Duration.ofMinutes(3);
     private static final Duration POLL_PAUSE = Duration.ofMillis(100);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** Pairs the generated articles assert, each written as "A and B signed a defence agreement". */
     private static final List<String[]> PAIRS = List.of(
             new String[] {"Russia", "North Korea", "KP-RU"},
@@ -80,7 +78,7 @@ class CrashRecoveryTest {
 
         process = startRun(config, "first");
         await(() -> killAtPercent == 0
-                ? healthy(apiPort)
+                ? status(URI.create("http://127.0.0.1:" + apiPort + "/health")) == 200
                 : totalMentions(pairs) * 100 >= expectedTotal * killAtPercent);
         process.destroyForcibly().waitFor();
 
@@ -146,14 +144,6 @@ class CrashRecoveryTest {
                 .start();
     }
 
-    private static boolean healthy(int apiPort) {
-        try {
-            return get(URI.create("http://127.0.0.1:" + apiPort + "/health")).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     private static long totalMentions(URI pairs) {
         return mentionsByPair(pairs).values().stream().mapToLong(Long::longValue).sum();
     }
@@ -173,16 +163,6 @@ class CrashRecoveryTest {
         return counts;
     }
 
-    private static HttpResponse<String> get(URI uri) throws IOException {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-    }
-
     private void await(BooleanSupplier condition) {
         Instant deadline = Instant.now().plus(DEADLINE);
         while (!condition.getAsBoolean()) {
@@ -192,9 +172,4 @@ class CrashRecoveryTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,5 +1,9 @@
 package dev.entente.app;
 
+import static dev.entente.app.TestSupport.await;
+import static dev.entente.app.TestSupport.freePort;
+import static dev.entente.app.TestSupport.get;
+import static dev.entente.app.TestSupport.pairCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,10 +14,7 @@ import dev.entente.schemas.Topics;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,10 +29,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -51,8 +49,6 @@ import org.junit.jupiter.api.io.TempDir;
 class EndToEndTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(90);
-    private static final Duration POLL_PAUSE = Duration.ofMillis(200);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path dir;
@@ -94,8 +90,8 @@ class EndToEndTest {
         assertThat(firstCounts.get("FR-UA")).endsWith("articles=1");
 
         int seen = feedRequests.get();
-        await(() -> feedRequests.get() >= seen + 2);
-        assertThat(counts(pairsUri(config))).isEqualTo(firstCounts);
+        await("two more feed polls", DEADLINE, () -> feedRequests.get() >= seen + 2);
+        assertThat(pairCounts(pairsUri(config))).isEqualTo(firstCounts);
         assertThat(get(apiUri(config, "/health")).statusCode()).isEqualTo(200);
     }
 
@@ -134,10 +130,10 @@ class EndToEndTest {
         // still recognise them by article id).
         int seen = feedRequests.get();
         pipeline = Pipeline.start(config, EnumSet.allOf(Pipeline.Stage.class), true, Clock.systemUTC());
-        await(() -> feedRequests.get() >= seen + 2 && pipeline.healthy());
+        await("polls after the restart", DEADLINE, () -> feedRequests.get() >= seen + 2 && pipeline.healthy());
 
         assertThat(rawRecordCount(config)).isEqualTo(sentBefore);
-        assertThat(counts(pairsUri(config))).isEqualTo(before);
+        assertThat(pairCounts(pairsUri(config))).isEqualTo(before);
     }
 
     @Test
@@ -161,7 +157,7 @@ class EndToEndTest {
             }
         }
 
-        await(() -> readAll(config, Topics.DEAD_LETTER.name()).size() >= 6);
+        await("six dead letters", DEADLINE, () -> readAll(config, Topics.DEAD_LETTER.name()).size() >= 6);
         List<ConsumerRecord<byte[], byte[]>> deadLetters = readAll(config, Topics.DEAD_LETTER.name());
         assertThat(deadLetters).extracting(r -> header(r, DeadLetters.SOURCE_TOPIC))
                 .containsOnly(Topics.RAW.name(), Topics.ENRICHED.name())
@@ -171,7 +167,7 @@ class EndToEndTest {
         assertThat(deadLetters).allSatisfy(r -> assertThat(header(r, DeadLetters.SOURCE_POSITION)).matches("\\d+/\\d+"));
         assertThat(deadLetters).allSatisfy(r -> assertThat(header(r, DeadLetters.ERROR)).isNotBlank());
         assertThat(pipeline.healthy()).isTrue();
-        assertThat(counts(pairsUri(config))).isEqualTo(before);
+        assertThat(pairCounts(pairsUri(config))).isEqualTo(before);
     }
 
     private EntenteConfig configPollingTheFeedEveryTwoSeconds() throws IOException {
@@ -195,8 +191,8 @@ class EndToEndTest {
     }
 
     private static Map<String, String> awaitPairs(EntenteConfig config) {
-        await(() -> counts(pairsUri(config)).size() == 2);
-        return counts(pairsUri(config));
+        await("both pairs counted", DEADLINE, () -> pairCounts(pairsUri(config)).size() == 2);
+        return pairCounts(pairsUri(config));
     }
 
     private static URI pairsUri(EntenteConfig config) {
@@ -237,48 +233,6 @@ class EndToEndTest {
                     .map(p -> new TopicPartition(p.topic(), p.partition()))
                     .toList();
             return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
-        }
-    }
-
-    /** pair -> "mentions=N articles=M", in pair order. */
-    private static Map<String, String> counts(URI uri) {
-        try {
-            HttpResponse<String> response = get(uri);
-            if (response.statusCode() != 200) {
-                return Map.of();
-            }
-            Map<String, String> counts = new TreeMap<>();
-            for (JsonNode pair : AvroJson.MAPPER.readTree(response.body()).path("pairs")) {
-                counts.put(pair.path("pair").asText(),
-                        "mentions=" + pair.path("mentions").asLong() + " articles=" + pair.path("articles").asLong());
-            }
-            return counts;
-        } catch (IOException e) {
-            return Map.of();
-        }
-    }
-
-    private static HttpResponse<String> get(URI uri) throws IOException {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-    }
-
-    private static void await(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("condition not met within %s", DEADLINE).isBefore(deadline);
-            LockSupport.parkNanos(POLL_PAUSE.toNanos());
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.entente.app;
 
+import static dev.entente.app.TestSupport.await;
+import static dev.entente.app.TestSupport.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.entente.ingest.FeedReader;
@@ -10,7 +12,6 @@ import dev.entente.ingest.KafkaCursorStore;
 import dev.entente.schemas.RawArticle;
 import dev.entente.schemas.Topics;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +26,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
@@ -66,13 +66,13 @@ class IngestLiveTest {
         EntenteConfig loaded = new ConfigLoader(Map.of()).load(config);
         pipeline = Pipeline.start(loaded, EnumSet.of(Pipeline.Stage.INGEST), true, Clock.systemUTC());
         EntenteConfig client = loaded;
-        await(() -> rawIds(client).size() == 2, Duration.ofSeconds(30));
+        await("two items on news.raw", Duration.ofSeconds(30), () -> rawIds(client).size() == 2);
 
         // A second ingest lifetime against the same news.ingest-state sends nothing again.
         pipeline.close();
         pipeline = Pipeline.start(loaded, EnumSet.of(Pipeline.Stage.INGEST), true, Clock.systemUTC());
         IngestService restarted = pipeline.ingest().orElseThrow();
-        await(() -> restarted.statuses().get(0).lastSuccess() != null, Duration.ofSeconds(30));
+        await("a poll after the restart", Duration.ofSeconds(30), () -> restarted.statuses().get(0).lastSuccess() != null);
         assertThat(rawRecordCount(client)).isEqualTo(2);
 
         // An invalid edit is refused and the running list stays.
@@ -87,7 +87,7 @@ class IngestLiveTest {
         Path extra = feed("extra", 3);
         Instant edited = Instant.now();
         Files.writeString(config, head + entry("wire", wire) + entry("extra", extra));
-        await(() -> rawIds(client).size() == 5, Duration.ofSeconds(10));
+        await("the added feed's items on news.raw", Duration.ofSeconds(10), () -> rawIds(client).size() == 5);
         assertThat(Duration.between(edited, Instant.now())).isLessThan(Duration.ofSeconds(10));
 
         HttpResponse<String> feeds = HttpClient.newHttpClient().send(
@@ -98,7 +98,7 @@ class IngestLiveTest {
 
         // Removing it stops it.
         Files.writeString(config, head + entry("wire", wire));
-        await(() -> restarted.feeds().size() == 1, Duration.ofSeconds(10));
+        await("the feed removed", Duration.ofSeconds(10), () -> restarted.feeds().size() == 1);
     }
 
     @Test
@@ -119,7 +119,7 @@ class IngestLiveTest {
                     int expected = lifetime == 0 ? 3 : 0;
                     assertThat(ingest.pollOnce(spec)).as("lifetime %d", lifetime).isEqualTo(expected);
                     producer.flush();
-                    await(() -> ingest.statuses().get(0).itemsEmitted() == expected, Duration.ofSeconds(10));
+                    await("the items emitted", Duration.ofSeconds(10), () -> ingest.statuses().get(0).itemsEmitted() == expected);
                 }
             }
         }
@@ -163,19 +163,4 @@ class IngestLiveTest {
         }
     }
 
-    private static void await(BooleanSupplier condition, Duration within) throws InterruptedException {
-        Instant deadline = Instant.now().plus(within);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within " + within);
-            }
-            Thread.onSpinWait();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.entente.app;
 
+import static dev.entente.app.TestSupport.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,8 +12,6 @@ import dev.entente.schemas.EnrichedArticle;
 import dev.entente.schemas.PairMention;
 import dev.entente.schemas.Topics;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -241,9 +240,4 @@ class TwoAggregateInstancesTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -15,8 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Decides which pairs of countries one sentence asserts to cooperate militarily.
@@ -191,7 +189,6 @@ public final class CooperationDetector {
     /** Words that may stand between a connector and the next member of a group ("X and his Y counterpart"). */
     private static final Set<String> GROUP_DETERMINERS = Set.of("the", "his", "her", "its", "their");
 
-    private static final Pattern POSSESSIVE = Pattern.compile("['\u2019]s(?![\\p{L}\\p{N}])|['\u2019](?![\\p{L}\\p{N}])");
 
     private static Map<String, String> attaching() {
         Map<String, String> map = new HashMap<>();
@@ -224,23 +221,89 @@ public final class CooperationDetector {
      */
     public List<CooperationPair> detect(String sentence, List<CountryMention> countries, TriggerLexicon.Scan scan,
             List<Reference> references) {
+        if (!mayAssert(scan)) {
+            return List.of();
+        }
         Set<String> codes = new HashSet<>();
         countries.forEach(mention -> codes.add(mention.code()));
         references.forEach(reference -> codes.addAll(reference.codes()));
-        if (codes.size() < 2 || scan.cues().isEmpty()) {
+        if (codes.size() < 2) {
             return List.of();
         }
         return new Parse(sentence, countries, scan.cues(), references).pairs();
     }
 
+    /**
+     * Whether a sentence with this scan can assert any pair: every relation needs a trigger, a supply or
+     * receive verb (with materiel) or a training verb. Most sentences of an article have none, and the parse
+     * is the costliest step of enrichment.
+     */
+    boolean mayAssert(TriggerLexicon.Scan scan) {
+        for (Cue cue : scan.cues()) {
+            if (cue.standalone() || cue.isAny(RELATION_VERBS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<Kind> RELATION_VERBS = EnumSet.of(Kind.SUPPLY_VERB, Kind.RECEIVE_VERB, Kind.TRAIN_VERB);
+
     private enum ItemType { COUNTRY, CUE, WORD, PUNCT }
 
     /** A token of the sentence: a whole country mention, a whole cue, a word or one punctuation char. */
-    private record Item(ItemType type, int start, int end, String text, CountryMention country, Cue cue,
-            boolean possessive) {
+    private static final class Item {
+        private final ItemType type;
+        private final int start;
+        private final int end;
+        private final String text;
+        private final CountryMention country;
+        private final Cue cue;
+        private final boolean possessive;
+        // The parse asks for the lower-case form of the same token many times.
+        private final String lower;
+
+        Item(ItemType type, int start, int end, String text, CountryMention country, Cue cue, boolean possessive) {
+            this.type = type;
+            this.start = start;
+            this.end = end;
+            this.text = text;
+            this.country = country;
+            this.cue = cue;
+            this.possessive = possessive;
+            this.lower = text.toLowerCase(Locale.ROOT);
+        }
+
+        ItemType type() {
+            return type;
+        }
+
+        int start() {
+            return start;
+        }
+
+        int end() {
+            return end;
+        }
+
+        String text() {
+            return text;
+        }
+
+        CountryMention country() {
+            return country;
+        }
+
+        Cue cue() {
+            return cue;
+        }
+
+        boolean possessive() {
+            return possessive;
+        }
 
         String lower() {
-            return text.toLowerCase(Locale.ROOT);
+            return lower;
         }
 
         boolean isWord(String... words) {
@@ -802,7 +865,7 @@ public final class CooperationDetector {
         private int materielAfter(int verb, int from, int to) {
             for (int k = from; k < to; k++) {
                 Item item = items.get(k);
-                if (TriggerLexicon.wordsIn(sentence.substring(items.get(verb).end(), item.start()))
+                if (TriggerLexicon.wordsIn(sentence, items.get(verb).end(), item.start())
                         > TriggerLexicon.SUPPLY_REACH) {
                     return -1;
                 }
@@ -954,15 +1017,16 @@ public final class CooperationDetector {
         private static List<Item> tokenize(String s, List<CountryMention> countries, List<Cue> cues,
                 List<Reference> references) {
             Map<Integer, Reference> referenceAt = new HashMap<>();
-            Set<Integer> spanStarts = new HashSet<>();
+            // Where a country, reference or cue starts: a word never runs into one.
+            boolean[] spanStarts = new boolean[s.length() + 1];
             for (Reference reference : references) {
                 referenceAt.put(reference.start(), reference);
-                spanStarts.add(reference.start());
+                spanStarts[reference.start()] = true;
             }
             Map<Integer, CountryMention> countryAt = new HashMap<>();
             for (CountryMention mention : countries) {
                 countryAt.put(mention.start(), mention);
-                spanStarts.add(mention.start());
+                spanStarts[mention.start()] = true;
             }
             Map<Integer, Cue> cueAt = new HashMap<>();
             for (Cue cue : cues) {
@@ -971,11 +1035,10 @@ public final class CooperationDetector {
                         || references.stream().anyMatch(r -> r.start() < cue.end() && cue.start() < r.end());
                 if (!overlapsCountry) {
                     cueAt.put(cue.start(), cue);
-                    spanStarts.add(cue.start());
+                    spanStarts[cue.start()] = true;
                 }
             }
             List<Item> items = new ArrayList<>();
-            Matcher possessive = POSSESSIVE.matcher(s);
             int pos = 0;
             while (pos < s.length()) {
                 Reference reference = referenceAt.get(pos);
@@ -996,9 +1059,10 @@ public final class CooperationDetector {
                 CountryMention mention = countryAt.get(pos);
                 if (mention != null) {
                     int end = mention.end();
-                    boolean owns = possessive.region(end, s.length()).lookingAt();
+                    int possessiveEnd = possessiveEnd(s, end);
+                    boolean owns = possessiveEnd > end;
                     items.add(new Item(ItemType.COUNTRY, mention.start(), end, mention.text(), mention, null, owns));
-                    pos = owns ? possessive.end() : end;
+                    pos = possessiveEnd;
                     continue;
                 }
                 Cue cue = cueAt.get(pos);
@@ -1022,14 +1086,38 @@ public final class CooperationDetector {
             return items;
         }
 
-        private static int wordEnd(String s, int start, Set<Integer> spanStarts) {
+        /**
+         * Where a possessive ending ({@code 's}, or a lone apostrophe as in {@code Philippines'}) that starts at
+         * {@code at} ends, or {@code at} when there is none; typographic apostrophes count too.
+         */
+        private static int possessiveEnd(String s, int at) {
+            if (at >= s.length() || (s.charAt(at) != '\'' && s.charAt(at) != '\u2019')) {
+                return at;
+            }
+            if (at + 1 < s.length() && s.charAt(at + 1) == 's' && !letterOrNumberAt(s, at + 2)) {
+                return at + 2;
+            }
+            return letterOrNumberAt(s, at + 1) ? at : at + 1;
+        }
+
+        private static boolean letterOrNumberAt(String s, int i) {
+            if (i >= s.length()) {
+                return false;
+            }
+            int c = s.codePointAt(i);
+            int type = Character.getType(c);
+            return Character.isLetter(c) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                    || type == Character.OTHER_NUMBER;
+        }
+
+        private static int wordEnd(String s, int start, boolean[] spanStarts) {
             int end = start + 1;
-            while (end < s.length() && !spanStarts.contains(end)) {
+            while (end < s.length() && !spanStarts[end]) {
                 char c = s.charAt(end);
                 if (Character.isLetterOrDigit(c)) {
                     end++;
                 } else if ("'\u2019-.".indexOf(c) >= 0 && end + 1 < s.length()
-                        && Character.isLetterOrDigit(s.charAt(end + 1)) && !spanStarts.contains(end + 1)) {
+                        && Character.isLetterOrDigit(s.charAt(end + 1)) && !spanStarts[end + 1]) {
                     end += 2;
                 } else {
                     break;

@@ -76,6 +76,22 @@ public final class Enricher {
     /** CAMEO code of an expressed intent to cooperate militarily. */
     static final String CAMEO_MILITARY_INTENT = "0312";
 
+    /**
+     * The text after normalisation: the stripped title (empty when none) and the body, each also normalised and
+     * normalised then folded to lower case.
+     */
+    record Prepared(String title, String body, String normalizedTitle, String normalizedBody, String foldedTitle,
+            String foldedBody) {}
+
+    /**
+     * The sentences of an article, title first, with the offset of each in the title or the body;
+     * {@code firstBody} is the index of the body's first.
+     */
+    record Split(List<String> sentences, int[] offsets, int firstBody) {}
+
+    /** What the gazetteer and the lexicon found in each sentence. */
+    record Matched(List<List<EntityMention>> mentions, List<TriggerLexicon.Scan> scans) {}
+
     private final Gazetteer gazetteer;
     private final SentenceSplitter splitter;
     private final TriggerLexicon lexicon;
@@ -126,23 +142,86 @@ public final class Enricher {
      */
     public Enrichment enrich(String title, String text, Instant articleTime) {
         LocalDate date = LocalDate.ofInstant(Objects.requireNonNull(articleTime, "articleTime"), ZoneOffset.UTC);
+        Prepared prepared = prepare(title, text);
+        Split split = split(prepared);
+        Matched matched = match(prepared, split, date);
+        return classify(prepared, split, matched);
+    }
+
+    /**
+     * Stage 1, text normalisation: the title stripped (null read as empty), typographic apostrophes made
+     * straight ({@link Gazetteer#normalize}) and a lower-cased copy for the lexicon ({@link TriggerLexicon#fold}),
+     * all of the same length so that offsets carry over.
+     */
+    Prepared prepare(String title, String text) {
+        String strippedTitle = title == null || title.isBlank() ? "" : title.strip();
+        String body = text == null ? "" : text;
+        String normalizedTitle = Gazetteer.normalize(strippedTitle);
+        String normalizedBody = Gazetteer.normalize(body);
+        return new Prepared(strippedTitle, body, normalizedTitle, normalizedBody, TriggerLexicon.fold(normalizedTitle),
+                TriggerLexicon.fold(normalizedBody));
+    }
+
+    /** Stage 2: the sentences, title first, with where each starts in the title or the body. */
+    Split split(Prepared prepared) {
         List<String> sentences = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
         int firstBody = 0;
-        if (title != null && !title.isBlank()) {
-            sentences.add(title.strip());
+        if (!prepared.title().isEmpty()) {
+            sentences.add(prepared.title());
+            starts.add(0);
             firstBody = 1;
         }
-        for (Sentence sentence : splitter.split(text == null ? "" : text)) {
+        for (Sentence sentence : splitter.split(prepared.body())) {
             sentences.add(sentence.text());
+            starts.add(sentence.start());
         }
-        List<List<EntityMention>> mentions = new ArrayList<>();
-        Set<String> named = new TreeSet<>();
+        int[] offsets = new int[starts.size()];
+        for (int i = 0; i < offsets.length; i++) {
+            offsets[i] = starts.get(i);
+        }
+        return new Split(sentences, offsets, firstBody);
+    }
+
+    /**
+     * Stage 3: gazetteer and lexicon matches of every sentence, datelines marked. Each automaton runs once over
+     * the title and once over the body; the matches are then shared out to the sentences.
+     */
+    Matched match(Prepared prepared, Split split, LocalDate date) {
+        List<String> sentences = split.sentences();
+        KeywordIndex.Hits<Gazetteer.Entry> titleEntities = null;
+        KeywordIndex.Hits<TriggerLexicon.Entry> titleCues = null;
+        if (split.firstBody() > 0) {
+            titleEntities = gazetteer.scan(prepared.normalizedTitle());
+            titleCues = lexicon.scan(prepared.foldedTitle(), prepared.normalizedTitle());
+        }
+        KeywordIndex.Hits<Gazetteer.Entry> bodyEntities = gazetteer.scan(prepared.normalizedBody());
+        KeywordIndex.Hits<TriggerLexicon.Entry> bodyCues = lexicon.scan(prepared.foldedBody(), prepared.normalizedBody());
+        List<List<EntityMention>> mentions = new ArrayList<>(sentences.size());
+        List<TriggerLexicon.Scan> scans = new ArrayList<>(sentences.size());
         for (int index = 0; index < sentences.size(); index++) {
-            List<EntityMention> found = gazetteer.match(sentences.get(index), date);
-            if (index == firstBody) {
-                found = markDateline(sentences.get(index), found);
+            String sentence = sentences.get(index);
+            boolean inTitle = index < split.firstBody();
+            int offset = split.offsets()[index];
+            String normalized = inTitle ? prepared.normalizedTitle()
+                    : prepared.normalizedBody().substring(offset, offset + sentence.length());
+            List<EntityMention> found = gazetteer.match(sentence, normalized, offset,
+                    inTitle ? titleEntities : bodyEntities, date);
+            if (index == split.firstBody()) {
+                found = markDateline(sentence, found);
             }
             mentions.add(found);
+            scans.add(lexicon.scan(sentence, offset, inTitle ? titleCues : bodyCues));
+        }
+        return new Matched(mentions, scans);
+    }
+
+    /** Stage 4, classification: ambiguous forms resolved, references, relations and events. */
+    Enrichment classify(Prepared prepared, Split split, Matched matched) {
+        List<String> sentences = split.sentences();
+        List<List<EntityMention>> mentions = matched.mentions();
+        Set<String> named = new TreeSet<>();
+        for (List<EntityMention> found : mentions) {
             found.stream().filter(EntityMention::actor).forEach(m -> named.add(m.country()));
         }
         List<Entity> entities = new ArrayList<>();
@@ -167,8 +246,9 @@ public final class Enricher {
                     actorCodes.add(mention.country());
                 }
             }
-            TriggerLexicon.Scan scan = lexicon.scan(sentence);
-            List<CooperationDetector.Reference> references = references(sentence, countries, actorsBySentence);
+            TriggerLexicon.Scan scan = matched.scans().get(index);
+            List<CooperationDetector.Reference> references = detector.mayAssert(scan)
+                    ? references(sentence, countries, actorsBySentence) : List.of();
             actorsBySentence.add(actorCodes);
             List<CooperationDetector.CooperationPair> found = detector.detect(sentence, countries, scan, references);
             List<Set<String>> actorsOf = new ArrayList<>();
@@ -236,6 +316,9 @@ public final class Enricher {
      */
     private static List<CooperationDetector.Reference> references(String sentence, List<CountryMention> countries,
             List<List<String>> previous) {
+        if (!mayHoldReference(sentence)) {
+            return List.of();
+        }
         List<CooperationDetector.Reference> references = new ArrayList<>();
         Matcher matcher = REFERENCE.matcher(sentence);
         while (matcher.find()) {
@@ -254,6 +337,12 @@ public final class Enricher {
             }
         }
         return references;
+    }
+
+    /** A cheap test that {@link #REFERENCE} cannot match: each of its forms holds one of these. */
+    private static boolean mayHoldReference(String sentence) {
+        return sentence.contains("he two") || sentence.contains("oth") || sentence.contains("ither")
+                || sentence.contains("he allies");
     }
 
     /** The trigger whose span overlaps the pair's trigger, or -1. */

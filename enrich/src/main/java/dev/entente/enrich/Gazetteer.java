@@ -22,8 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
-import org.ahocorasick.trie.Emit;
-import org.ahocorasick.trie.Trie;
 
 /**
  * Finds countries, leaders, institutions, organisations and outlets in text, from versioned data files:
@@ -71,17 +69,17 @@ public final class Gazetteer {
             "September", "October", "November", "December", "Exclusive", "Analysis", "Update", "Breaking",
             "Vs", "Versus", "D.C", "DC", "Congress");
 
-    private enum Kind { COUNTRY, CAPITAL, INSTITUTION, AGENCY, ORGANISATION, OUTLET, AMBIGUOUS, LEADER, BLOCKED }
+    enum Kind { COUNTRY, CAPITAL, INSTITUTION, AGENCY, ORGANISATION, OUTLET, AMBIGUOUS, LEADER, BLOCKED }
 
     /** One term of office: from {@code start} inclusive to {@code end} exclusive. */
-    private record Term(String code, LocalDate start, LocalDate end) {
+    record Term(String code, LocalDate start, LocalDate end) {
         boolean covers(LocalDate date) {
             return !date.isBefore(start) && date.isBefore(end);
         }
     }
 
     /** What a surface form stands for. */
-    private record Entry(Kind kind, String id, String code, List<String> candidates, List<Term> terms) {
+    record Entry(Kind kind, String id, String code, List<String> candidates, List<Term> terms) {
         static Entry of(Kind kind, String code) {
             return new Entry(kind, code, code, List.of(), List.of());
         }
@@ -89,13 +87,13 @@ public final class Gazetteer {
 
     private final Map<String, Entry> entries;
     private final Map<String, Set<String>> formsByCode;
-    private final Trie trie;
+    private final KeywordIndex<Entry> index;
     private final String version;
 
     private Gazetteer(Map<String, Entry> entries, Map<String, Set<String>> formsByCode, String version) {
         this.entries = Map.copyOf(entries);
         this.formsByCode = Map.copyOf(formsByCode);
-        this.trie = Trie.builder().onlyWholeWords().ignoreOverlaps().addKeywords(entries.keySet()).build();
+        this.index = new KeywordIndex<>(this.entries);
         this.version = version;
     }
 
@@ -172,18 +170,38 @@ public final class Gazetteer {
     /** Every known entity in the text, in order of appearance, with leaders read as of the given date. */
     public List<EntityMention> match(String text, LocalDate date) {
         String normalized = normalize(text);
-        List<EntityMention> mentions = new ArrayList<>();
-        for (Emit emit : trie.parseText(normalized)) {
-            Entry entry = entries.get(emit.getKeyword());
-            if (entry == null || entry.kind() == Kind.BLOCKED) {
+        return match(text, normalized, 0, scan(normalized), date);
+    }
+
+    /** Every occurrence of a form in a whole normalised article ({@link #normalize}), for {@link #match(String, String, int, KeywordIndex.Hits, LocalDate)}. */
+    KeywordIndex.Hits<Entry> scan(String normalizedText) {
+        return index.scan(normalizedText, normalizedText);
+    }
+
+    /**
+     * The entities of one sentence of an article scanned once with {@link #scan}, as {@link #match(String,
+     * LocalDate)} of the sentence alone would find them: offsets relative to the sentence.
+     *
+     * @param sentence the sentence as it stands in the text
+     * @param normalized the same sentence normalised
+     * @param offset where the sentence starts in the scanned text
+     */
+    List<EntityMention> match(String sentence, String normalized, int offset, KeywordIndex.Hits<Entry> hits,
+            LocalDate date) {
+        List<KeywordIndex.Match<Entry>> matches = index.select(hits, offset, offset + sentence.length());
+        if (matches.isEmpty()) {
+            return List.of();
+        }
+        List<EntityMention> mentions = new ArrayList<>(matches.size());
+        for (KeywordIndex.Match<Entry> match : matches) {
+            Entry entry = match.value();
+            if (entry.kind() == Kind.BLOCKED) {
                 continue;
             }
-            int start = emit.getStart();
-            int end = emit.getEnd() + 1;
-            String surface = text.substring(start, end);
-            mentionOf(entry, surface, normalized, start, end, date).ifPresent(mentions::add);
+            int start = match.start() - offset;
+            int end = match.end() - offset;
+            mentionOf(entry, sentence.substring(start, end), normalized, start, end, date).ifPresent(mentions::add);
         }
-        mentions.sort(Comparator.comparingInt(EntityMention::start));
         return List.copyOf(mentions);
     }
 

@@ -2,14 +2,9 @@ package dev.entente.enrich;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-
-
 import java.io.Reader;
-
-
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -18,12 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.zip.CRC32;
 import java.nio.charset.StandardCharsets;
-import org.ahocorasick.trie.Emit;
-import org.ahocorasick.trie.Trie;
+import java.util.zip.CRC32;
 
 /**
  * The military-cooperation lexicon of {@code triggers.tsv}: finds its cue words in one sentence and
@@ -46,7 +37,6 @@ public final class TriggerLexicon {
     static final int TRAINING_REACH = 4;
 
     private static final String HEADER = "kind\ttype\tlemma\tforms";
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     /** The role a cue plays; see the header of {@code triggers.tsv}. */
     public enum Kind {
@@ -99,17 +89,18 @@ public final class TriggerLexicon {
     /** Default event type of rows that name none. */
     static final String MILITARY_COOPERATION = "military-cooperation";
 
-    private record Entry(Set<Kind> kinds, String eventType, String subtype, boolean typed) {}
+    record Entry(Set<Kind> kinds, String eventType, String subtype, boolean typed) {}
 
-    private final Map<String, Entry> entries;
-    private final Trie trie;
+    private final KeywordIndex<Entry> index;
     private final String version;
 
     private TriggerLexicon(Map<String, Entry> entries, String version) {
-        this.entries = Map.copyOf(entries);
         this.version = version;
-        this.trie = Trie.builder().ignoreCase().onlyWholeWords().ignoreOverlaps()
-                .addKeywords(entries.keySet()).build();
+        Map<String, Entry> folded = new HashMap<>();
+        // The text is folded char by char (see fold), so the forms are too; Locale.ROOT lower-casing of the file
+        // may differ for a few chars outside ASCII.
+        entries.forEach((form, entry) -> folded.putIfAbsent(fold(form), entry));
+        this.index = new KeywordIndex<>(folded);
     }
 
     /** The lexicon of the bundled {@code triggers.tsv}. */
@@ -191,27 +182,62 @@ public final class TriggerLexicon {
     /** The cues and triggers of one sentence; offsets are those of the sentence. */
     public Scan scan(String sentence) {
         String normalized = Gazetteer.normalize(sentence);
-        List<Emit> emits = new ArrayList<>(trie.parseText(normalized));
-        emits.sort(Comparator.comparingInt(Emit::getStart));
-        List<Cue> raw = new ArrayList<>();
-        boolean context = false;
-        for (Emit emit : emits) {
-            Entry entry = entries.get(emit.getKeyword().toLowerCase(Locale.ROOT));
-            if (entry == null) {
-                continue;
-            }
-            context |= entry.kinds().contains(Kind.CONTEXT);
-            int start = emit.getStart();
-            int end = emit.getEnd() + 1;
-            raw.add(new Cue(entry.kinds(), entry.eventType(), entry.subtype(), sentence.substring(start, end), start, end,
-                    false));
+        return scan(sentence, 0, scan(fold(normalized), normalized));
+    }
+
+    /**
+     * Every occurrence of a cue in a whole article, for {@link #scan(String, int, KeywordIndex.Hits)}.
+     *
+     * @param folded the normalised article ({@link Gazetteer#normalize}) folded with {@link #fold}
+     * @param normalized the normalised article
+     */
+    KeywordIndex.Hits<Entry> scan(String folded, String normalized) {
+        return index.scan(folded, normalized);
+    }
+
+    /**
+     * The cues and triggers of one sentence of an article scanned once, as {@link #scan(String)} of the
+     * sentence alone would find them; offsets relative to the sentence.
+     *
+     * @param offset where the sentence starts in the scanned text
+     */
+    Scan scan(String sentence, int offset, KeywordIndex.Hits<Entry> hits) {
+        List<KeywordIndex.Match<Entry>> matches = index.select(hits, offset, offset + sentence.length());
+        if (matches.isEmpty()) {
+            return EMPTY;
         }
-        List<Cue> cues = new ArrayList<>();
-        for (Cue cue : raw) {
-            boolean standalone = cue.is(Kind.PHRASE) || (cue.is(Kind.WEAK_PHRASE) && context);
-            cues.add(new Cue(cue.kinds(), cue.eventType(), cue.subtype(), cue.text(), cue.start(), cue.end(), standalone));
+        boolean context = false;
+        for (KeywordIndex.Match<Entry> match : matches) {
+            context |= match.value().kinds().contains(Kind.CONTEXT);
+        }
+        List<Cue> cues = new ArrayList<>(matches.size());
+        for (KeywordIndex.Match<Entry> match : matches) {
+            Entry entry = match.value();
+            int start = match.start() - offset;
+            int end = match.end() - offset;
+            boolean standalone = entry.kinds().contains(Kind.PHRASE) || (entry.kinds().contains(Kind.WEAK_PHRASE) && context);
+            cues.add(new Cue(entry.kinds(), entry.eventType(), entry.subtype(), sentence.substring(start, end), start, end,
+                    standalone));
         }
         return new Scan(cues, triggers(sentence, cues));
+    }
+
+    private static final Scan EMPTY = new Scan(List.of(), List.of());
+
+    /** Lower case char by char, so that offsets carry over (unlike {@link String#toLowerCase}). */
+    static String fold(String text) {
+        char[] chars = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char lower = Character.toLowerCase(c);
+            if (lower != c) {
+                if (chars == null) {
+                    chars = text.toCharArray();
+                }
+                chars[i] = lower;
+            }
+        }
+        return chars == null ? text : new String(chars);
     }
 
     private static List<Trigger> triggers(String sentence, List<Cue> cues) {
@@ -233,8 +259,8 @@ public final class TriggerLexicon {
         Cue head = cues.get(verb);
         for (int j = verb + 1; j < cues.size(); j++) {
             Cue candidate = cues.get(j);
-            String between = sentence.substring(head.end(), candidate.start());
-            if (wordsIn(between) > reach || between.matches("(?s).*[;:.].*")) {
+            if (wordsIn(sentence, head.end(), candidate.start()) > reach
+                    || hasClauseMark(sentence, head.end(), candidate.start())) {
                 break;
             }
             if (candidate.is(object)) {
@@ -247,13 +273,40 @@ public final class TriggerLexicon {
         return Optional.empty();
     }
 
+    private static boolean hasClauseMark(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == ';' || c == ':' || c == '.') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** How many words a stretch of text holds; detectors use the same count. */
     static int wordsIn(String text) {
+        return wordsIn(text, 0, text.length());
+    }
+
+    /** How many words (runs of letters and numbers) {@code text} holds from {@code from} to {@code to}. */
+    static int wordsIn(String text, int from, int to) {
         int count = 0;
-        Matcher matcher = WORD.matcher(text);
-        while (matcher.find()) {
-            count++;
+        boolean inWord = false;
+        for (int i = from; i < to; ) {
+            int c = text.codePointAt(i);
+            boolean wordChar = Character.isLetter(c) || isNumber(c);
+            if (wordChar && !inWord) {
+                count++;
+            }
+            inWord = wordChar;
+            i += Character.charCount(c);
         }
         return count;
+    }
+
+    private static boolean isNumber(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 }

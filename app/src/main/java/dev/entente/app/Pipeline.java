@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the chosen stages of Entente against one Kafka cluster and stops them in the reverse
- * order: ingest first, then the HTTP API, then the streams, then the broker when it is embedded.
+ * order: the HTTP API first, then ingest and its producer, then the streams, then the broker when it
+ * is embedded.
  * {@code run} starts every stage; {@code ingest}, {@code enrich} and {@code aggregate} start one.
  */
 final class Pipeline implements AutoCloseable {

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -292,7 +293,7 @@ public final class AggregateEndToEndBenchmark {
             }
         }
         all.sort(Comparator.naturalOrder());
-        java.util.Collections.shuffle(all, new Random(7));
+        Collections.shuffle(all, new Random(7));
         return all;
     }
 

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * Maps the entries of a parsed feed to {@link RawArticle}s, in feed order.
  *
  * <ul>
- *   <li>id: {@link ArticleIds} of the canonical link ({@link CanonicalLinks}, relative links resolved
- *       against the feed's link, else the feed URL), or of the guid when there is no usable link;
+ *   <li>id: {@link ArticleIds} of the canonical link ({@link CanonicalLinks}; {@link FeedParser} has
+ *       already applied any {@code xml:base}, other relative links are resolved against the feed's
+ *       link, else the feed URL), or of the guid when there is no usable link;
  *       entries with neither are skipped with a log line, and a repeated id keeps its first entry;
  *   <li>title, summary (the description) and content (all content parts, as paragraphs) as plain
  *       text ({@link HtmlText}), {@code ""} when absent;

@@ -1,7 +1,11 @@
 package dev.entente.ingest;
 
 import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.io.WireFeedInput;
+import com.rometools.rome.io.impl.XmlFixerReader;
+import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -16,10 +20,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jdom2.Document;
+import org.jdom2.JDOMException;
 import org.jdom2.input.JDOMParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXParseException;
 
 /**
@@ -46,6 +51,9 @@ import org.xml.sax.SAXParseException;
  * more through Rome's XML healer, which repairs exactly those faults. Never recovered: DOCTYPEs,
  * undecodable bytes, unknown encodings, XML that is neither RSS nor Atom, and documents the healer
  * cannot repair (truncated, unclosed elements), which keep the strict parser's message.
+ *
+ * <p><b>Beside Rome.</b> Item dates are read by {@link TolerantDates} rather than by Rome, and item
+ * links are resolved against {@code xml:base}; see {@link EntryFixups}.
  *
  * <p>Every failure is a {@link FeedException} whose one-line message starts with {@value #PREFIX};
  * it describes the problem and never quotes document content. Thread-safe.
@@ -95,15 +103,20 @@ public final class FeedParser {
     }
 
     private static SyndFeed build(String text, boolean heal) throws FeedException {
-        SyndFeedInput input = new SyndFeedInput();
-        input.setAllowDoctypes(false);
-        // The original RSS channel keeps <ttl>, which the polling schedule honours.
-        input.setPreserveWireFeed(true);
-        input.setXmlHealerOn(heal);
         try {
-            // Rome heals only documents it reads from a Reader; an InputSource is parsed as it is.
-            return heal ? input.build(new StringReader(text)) : input.build(new InputSource(new StringReader(text)));
-        } catch (com.rometools.rome.io.FeedException e) {
+            // Rome's healer works on the character stream, before the XML parser sees it.
+            Reader reader = heal ? new XmlFixerReader(new StringReader(text)) : new StringReader(text);
+            DocumentInput input = new DocumentInput();
+            Document document = input.read(reader);
+            EntryFixups fixups = EntryFixups.prepare(document);
+            // Preserving the wire feed keeps the RSS channel's <ttl>, which the polling schedule honours.
+            SyndFeed feed = new SyndFeedImpl(input.build(document), true);
+            if (!fixups.apply(feed)) {
+                fixups.restore();
+                feed = new SyndFeedImpl(input.build(document), true);
+            }
+            return feed;
+        } catch (JDOMException | IOException | com.rometools.rome.io.FeedException e) {
             throw new FeedException(PREFIX + reason(e), e);
         } catch (IllegalArgumentException e) {
             // Rome's "Invalid document" means the root is neither RSS nor Atom; JDOM also throws
@@ -113,6 +126,22 @@ public final class FeedParser {
         } catch (RuntimeException e) {
             // Rome's converters can trip over odd but well-formed input; that is still bad input.
             throw new FeedException(PREFIX + reason(e), e);
+        }
+    }
+
+    /**
+     * Rome's own input, configured as Rome configures it (no DOCTYPEs, no external entities or DTDs),
+     * used in two steps so that the JDOM document stays at hand for {@link EntryFixups}.
+     */
+    private static final class DocumentInput extends WireFeedInput {
+
+        DocumentInput() {
+            super(false, Locale.US);
+            setAllowDoctypes(false);
+        }
+
+        Document read(Reader reader) throws JDOMException, IOException {
+            return createSAXBuilder().build(reader);
         }
     }
 

@@ -125,9 +125,9 @@ public final class CooperationDetector {
     static final String BASING = "basing";
     static final Set<String> RELATION_SUBTYPES = Set.of(DEFENCE_VISIT, BASING);
 
-    private static final Set<Kind> PARTNERSHIP_VERBS = EnumSet.of(Kind.COOP_VERB, Kind.JOIN_VERB);
-    private static final Set<Kind> VERB_KINDS = EnumSet.of(Kind.COOP_VERB, Kind.JOIN_VERB, Kind.SUPPLY_VERB,
-            Kind.RECEIVE_VERB, Kind.TRAIN_VERB, Kind.VISIT_VERB);
+    private static final Set<Kind> PARTNERSHIP_VERBS = KindSet.of(EnumSet.of(Kind.COOP_VERB, Kind.JOIN_VERB));
+    private static final Set<Kind> VERB_KINDS = KindSet.of(EnumSet.of(Kind.COOP_VERB, Kind.JOIN_VERB, Kind.SUPPLY_VERB,
+            Kind.RECEIVE_VERB, Kind.TRAIN_VERB, Kind.VISIT_VERB));
 
     /**
      * Nouns of intent or decision: a country right before one is the agent of what follows ("opposed a US
@@ -146,7 +146,7 @@ public final class CooperationDetector {
     private static final Set<String> FORCE_NOUNS = Set.of(
             "troops", "forces", "navies", "navy", "armies", "army", "militaries", "soldiers", "sailors", "marines",
             "warships", "units", "contingents", "delegations", "officers", "pilots", "air", "ships");
-    private static final Set<Kind> NOUN_KINDS = EnumSet.of(Kind.CONTEXT, Kind.PERSONNEL, Kind.MATERIEL);
+    private static final Set<Kind> NOUN_KINDS = KindSet.of(EnumSet.of(Kind.CONTEXT, Kind.PERSONNEL, Kind.MATERIEL));
 
     private static final Set<String> HEAD_WORDS = Set.of(
             "leader", "leaders", "president", "prime", "minister", "ministers", "premier", "chancellor",
@@ -247,7 +247,8 @@ public final class CooperationDetector {
         return false;
     }
 
-    private static final Set<Kind> RELATION_VERBS = EnumSet.of(Kind.SUPPLY_VERB, Kind.RECEIVE_VERB, Kind.TRAIN_VERB);
+    private static final Set<Kind> RELATION_VERBS =
+            KindSet.of(EnumSet.of(Kind.SUPPLY_VERB, Kind.RECEIVE_VERB, Kind.TRAIN_VERB));
 
     private enum ItemType { COUNTRY, CUE, WORD, PUNCT }
 
@@ -354,10 +355,15 @@ public final class CooperationDetector {
         private final List<Item> items;
         private final int firstNegation;
         private final Map<String, CooperationPair> pairs = new LinkedHashMap<>();
+        // Memos of group and continuesGroup by item (the items never change): 0 unknown, 1 true, 2 false.
+        private final Group[] groupAt;
+        private final byte[] continuesAt;
 
         Parse(String sentence, List<CountryMention> countries, List<Cue> cues, List<Reference> references) {
             this.sentence = sentence;
             this.items = resolvePronouns(tokenize(sentence, countries, cues, references));
+            this.groupAt = new Group[items.size()];
+            this.continuesAt = new byte[items.size()];
             int negation = Integer.MAX_VALUE;
             for (int i = 0; i < items.size(); i++) {
                 if (items.get(i).isCue(Kind.NEGATION)) {
@@ -610,8 +616,17 @@ public final class CooperationDetector {
             }
         }
 
-        /** The coordinated countries that start at item {@code first}. */
+        /** The coordinated countries that start at item {@code first}; the rules ask for the same ones often. */
         private Group group(int first) {
+            Group group = groupAt[first];
+            if (group == null) {
+                group = findGroup(first);
+                groupAt[first] = group;
+            }
+            return group;
+        }
+
+        private Group findGroup(int first) {
             Set<String> codes = new LinkedHashSet<>();
             codes.add(items.get(first).country().code());
             int last = first;
@@ -691,6 +706,13 @@ public final class CooperationDetector {
          * Comma-joined members may start a group: "In Moscow, Russia and China..." starts at Russia.
          */
         private boolean continuesGroup(int i) {
+            if (continuesAt[i] == 0) {
+                continuesAt[i] = (byte) (findContinuesGroup(i) ? 1 : 2);
+            }
+            return continuesAt[i] == 1;
+        }
+
+        private boolean findContinuesGroup(int i) {
             int k = i - 1;
             if (k >= 0 && items.get(k).isWordIn(GROUP_DETERMINERS)) {
                 k--;
@@ -1016,32 +1038,32 @@ public final class CooperationDetector {
 
         private static List<Item> tokenize(String s, List<CountryMention> countries, List<Cue> cues,
                 List<Reference> references) {
-            Map<Integer, Reference> referenceAt = new HashMap<>();
+            // What starts at each offset (a later span at the same offset replaces an earlier one); arrays
+            // indexed by offset, because the lookups below run once per char of the sentence.
+            int length = s.length();
+            Reference[] referenceAt = references.isEmpty() ? null : new Reference[length + 1];
+            CountryMention[] countryAt = new CountryMention[length + 1];
+            Cue[] cueAt = new Cue[length + 1];
             // Where a country, reference or cue starts: a word never runs into one.
-            boolean[] spanStarts = new boolean[s.length() + 1];
+            boolean[] spanStarts = new boolean[length + 1];
             for (Reference reference : references) {
-                referenceAt.put(reference.start(), reference);
+                referenceAt[reference.start()] = reference;
                 spanStarts[reference.start()] = true;
             }
-            Map<Integer, CountryMention> countryAt = new HashMap<>();
             for (CountryMention mention : countries) {
-                countryAt.put(mention.start(), mention);
+                countryAt[mention.start()] = mention;
                 spanStarts[mention.start()] = true;
             }
-            Map<Integer, Cue> cueAt = new HashMap<>();
             for (Cue cue : cues) {
-                boolean overlapsCountry = countries.stream()
-                        .anyMatch(m -> m.start() < cue.end() && cue.start() < m.end())
-                        || references.stream().anyMatch(r -> r.start() < cue.end() && cue.start() < r.end());
-                if (!overlapsCountry) {
-                    cueAt.put(cue.start(), cue);
+                if (!overlapsAny(cue, countries, references)) {
+                    cueAt[cue.start()] = cue;
                     spanStarts[cue.start()] = true;
                 }
             }
             List<Item> items = new ArrayList<>();
             int pos = 0;
-            while (pos < s.length()) {
-                Reference reference = referenceAt.get(pos);
+            while (pos < length) {
+                Reference reference = referenceAt == null ? null : referenceAt[pos];
                 if (reference != null) {
                     // Read as "X and Y": the group rules then treat it like the countries it stands for.
                     for (int c = 0; c < reference.codes().size(); c++) {
@@ -1056,7 +1078,7 @@ public final class CooperationDetector {
                     pos = reference.end();
                     continue;
                 }
-                CountryMention mention = countryAt.get(pos);
+                CountryMention mention = countryAt[pos];
                 if (mention != null) {
                     int end = mention.end();
                     int possessiveEnd = possessiveEnd(s, end);
@@ -1065,7 +1087,7 @@ public final class CooperationDetector {
                     pos = possessiveEnd;
                     continue;
                 }
-                Cue cue = cueAt.get(pos);
+                Cue cue = cueAt[pos];
                 if (cue != null) {
                     items.add(new Item(ItemType.CUE, cue.start(), cue.end(), cue.text(), null, cue, false));
                     pos = cue.end();
@@ -1084,6 +1106,20 @@ public final class CooperationDetector {
                 }
             }
             return items;
+        }
+
+        private static boolean overlapsAny(Cue cue, List<CountryMention> countries, List<Reference> references) {
+            for (CountryMention m : countries) {
+                if (m.start() < cue.end() && cue.start() < m.end()) {
+                    return true;
+                }
+            }
+            for (Reference r : references) {
+                if (r.start() < cue.end() && cue.start() < r.end()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**

@@ -164,21 +164,16 @@ public final class Enricher {
 
     /** Stage 2: the sentences, title first, with where each starts in the title or the body. */
     Split split(Prepared prepared) {
-        List<String> sentences = new ArrayList<>();
-        List<Integer> starts = new ArrayList<>();
-        int firstBody = 0;
-        if (!prepared.title().isEmpty()) {
+        List<Sentence> body = splitter.split(prepared.body());
+        int firstBody = prepared.title().isEmpty() ? 0 : 1;
+        List<String> sentences = new ArrayList<>(firstBody + body.size());
+        int[] offsets = new int[firstBody + body.size()];
+        if (firstBody > 0) {
             sentences.add(prepared.title());
-            starts.add(0);
-            firstBody = 1;
         }
-        for (Sentence sentence : splitter.split(prepared.body())) {
+        for (Sentence sentence : body) {
+            offsets[sentences.size()] = sentence.start();
             sentences.add(sentence.text());
-            starts.add(sentence.start());
-        }
-        int[] offsets = new int[starts.size()];
-        for (int i = 0; i < offsets.length; i++) {
-            offsets[i] = starts.get(i);
         }
         return new Split(sentences, offsets, firstBody);
     }
@@ -203,7 +198,9 @@ public final class Enricher {
             String sentence = sentences.get(index);
             boolean inTitle = index < split.firstBody();
             int offset = split.offsets()[index];
+            // Normalising only changes typographic apostrophes: without one, the sentence is its own normal form.
             String normalized = inTitle ? prepared.normalizedTitle()
+                    : sentence.indexOf('\u2019') < 0 ? sentence
                     : prepared.normalizedBody().substring(offset, offset + sentence.length());
             List<EntityMention> found = gazetteer.match(sentence, normalized, offset,
                     inTitle ? titleEntities : bodyEntities, date);
@@ -222,7 +219,11 @@ public final class Enricher {
         List<List<EntityMention>> mentions = matched.mentions();
         Set<String> named = new TreeSet<>();
         for (List<EntityMention> found : mentions) {
-            found.stream().filter(EntityMention::actor).forEach(m -> named.add(m.country()));
+            for (EntityMention mention : found) {
+                if (mention.actor()) {
+                    named.add(mention.country());
+                }
+            }
         }
         List<Entity> entities = new ArrayList<>();
         List<Event> events = new ArrayList<>();
@@ -235,11 +236,9 @@ public final class Enricher {
             List<String> actorCodes = new ArrayList<>();
             for (EntityMention raw : mentions.get(index)) {
                 EntityMention mention = resolve(raw, named);
-                entities.add(Entity.newBuilder()
-                        .setType(mention.type()).setId(mention.id()).setText(mention.text()).setSentence(index)
-                        .setCountry(mention.country().isEmpty() ? null : mention.country())
-                        .setStart(mention.start()).setEnd(mention.end())
-                        .build());
+                // The all-args constructors skip the builders' per-field checks; every field is given here.
+                entities.add(new Entity(mention.type(), mention.id(), mention.text(), index,
+                        mention.country().isEmpty() ? null : mention.country(), mention.start(), mention.end()));
                 if (mention.actor()) {
                     countries.add(new CountryMention(typeOf(mention), mention.country(), mention.text(), mention.start(),
                             mention.end()));
@@ -266,14 +265,16 @@ public final class Enricher {
                 pairMentions.add(new PairMention(pair.pair(), index, pair.trigger()));
                 pairs.add(pair.pair());
             }
+            int intentFrom = -1;
             for (int t = 0; t < triggers.size(); t++) {
                 TriggerLexicon.Trigger trigger = triggers.get(t);
                 String subtype = subtypeOf(trigger, found);
-                events.add(Event.newBuilder()
-                        .setType(trigger.eventType()).setTrigger(trigger.text()).setSentence(index)
-                        .setSubtype(subtype).setCameo(cameo(trigger.eventType(), subtype, sentence, trigger.start()))
-                        .setActors(new ArrayList<>(actorsOf.get(t)))
-                        .build());
+                if (intentFrom < 0 && trigger.eventType().equals(TriggerLexicon.MILITARY_COOPERATION)) {
+                    intentFrom = earliestIntentEnd(sentence);
+                }
+                events.add(new Event(trigger.eventType(), trigger.text(), index, subtype,
+                        cameo(trigger.eventType(), subtype, sentence, trigger.start(), intentFrom),
+                        new ArrayList<>(actorsOf.get(t))));
             }
         }
         return new Enrichment(entities, events, pairMentions, new ArrayList<>(pairs));
@@ -316,12 +317,15 @@ public final class Enricher {
      */
     private static List<CooperationDetector.Reference> references(String sentence, List<CountryMention> countries,
             List<List<String>> previous) {
-        if (!mayHoldReference(sentence)) {
+        int from = earliestReference(sentence);
+        if (from < 0) {
             return List.of();
         }
         List<CooperationDetector.Reference> references = new ArrayList<>();
         Matcher matcher = REFERENCE.matcher(sentence);
-        while (matcher.find()) {
+        // No match starts before "from", so searching from there finds the same matches as from 0; find(int)
+        // still sees the chars before it for the word boundary.
+        for (boolean found = matcher.find(from); found; found = matcher.find()) {
             int start = matcher.start();
             Set<String> before = new LinkedHashSet<>();
             countries.stream().filter(c -> c.end() <= start).forEach(c -> before.add(c.code()));
@@ -339,10 +343,22 @@ public final class Enricher {
         return references;
     }
 
-    /** A cheap test that {@link #REFERENCE} cannot match: each of its forms holds one of these. */
-    private static boolean mayHoldReference(String sentence) {
-        return sentence.contains("he two") || sentence.contains("oth") || sentence.contains("ither")
-                || sentence.contains("he allies");
+    /**
+     * A cheap bound for {@link #REFERENCE}: each of its forms holds one of these literals, starting at most two
+     * chars before it ("Neither" before "ither ").
+     */
+    private static final String[] REFERENCE_LITERALS = {"he two ", "oth ", "ither ", "he allies"};
+
+    /** The earliest offset at which {@link #REFERENCE} can match in the sentence, or -1 when it cannot. */
+    private static int earliestReference(String sentence) {
+        int earliest = Integer.MAX_VALUE;
+        for (String literal : REFERENCE_LITERALS) {
+            int at = sentence.indexOf(literal);
+            if (at >= 0) {
+                earliest = Math.min(earliest, at);
+            }
+        }
+        return earliest == Integer.MAX_VALUE ? -1 : Math.max(0, earliest - 2);
     }
 
     /** The trigger whose span overlaps the pair's trigger, or -1. */
@@ -371,9 +387,34 @@ public final class Enricher {
         return trigger.subtype();
     }
 
-    private static String cameo(String type, String subtype, String sentence, int triggerStart) {
-        if (type.equals(TriggerLexicon.MILITARY_COOPERATION)
-                && INTENT.matcher(sentence.substring(0, Math.min(triggerStart, sentence.length()))).find()) {
+    /**
+     * Literals of which every match of {@link #INTENT} holds one; a match in the text before a trigger needs one
+     * of them to end there.
+     */
+    private static final String[] INTENT_LITERALS = {"will", "would", "shall", "plan", "agree", "pledge", "vow",
+        "promise", "seek", "sought", "consider", "propose", "intend", "discuss", "negotiat", "talks on", "ready to",
+        "prepared to", "aim", "set to"};
+
+    /**
+     * Where the first occurrence of an {@link #INTENT_LITERALS} literal in the sentence ends, or
+     * {@link Integer#MAX_VALUE}: before that point the costly {@link #INTENT} regex cannot match.
+     */
+    private static int earliestIntentEnd(String sentence) {
+        int earliest = Integer.MAX_VALUE;
+        for (String literal : INTENT_LITERALS) {
+            int at = sentence.indexOf(literal);
+            if (at >= 0) {
+                earliest = Math.min(earliest, at + literal.length());
+            }
+        }
+        return earliest;
+    }
+
+    /** @param intentFrom see {@link #earliestIntentEnd}; only read for military cooperation */
+    private static String cameo(String type, String subtype, String sentence, int triggerStart, int intentFrom) {
+        int prefixEnd = Math.min(triggerStart, sentence.length());
+        if (type.equals(TriggerLexicon.MILITARY_COOPERATION) && intentFrom <= prefixEnd
+                && INTENT.matcher(sentence.substring(0, prefixEnd)).find()) {
             return CAMEO_MILITARY_INTENT;
         }
         return CAMEO.getOrDefault(subtype, "");

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Dictionary matching with a double-array Aho-Corasick automaton: one pass over a whole article finds every
- * whole-word occurrence of every form, and {@link #select} then picks the matches of one sentence exactly as
- * matching that sentence alone would.
+ * Dictionary matching with a double-array Aho-Corasick automaton (the library's, walked along its trie from
+ * each word start): one pass over a whole article finds every whole-word occurrence of every form, and
+ * {@link #select} then picks the matches of one sentence exactly as matching that sentence alone would.
  *
  * <p>Contract: an occurrence is a whole word when neither the char before nor the char after it is
  * alphabetic ({@link Character#isAlphabetic}). Within a sentence, matches never overlap: the longest wins, and
@@ -29,10 +29,17 @@ final class KeywordIndex<V> {
 
     /** Every whole-word occurrence in one text, ordered by end. */
     static final class Hits<V> {
-        private int[] starts = new int[32];
-        private int[] ends = new int[32];
-        private Object[] values = new Object[32];
+        private int[] starts;
+        private int[] ends;
+        private Object[] values;
         private int size;
+
+        /** @param capacity a guess at the number of hits, so that the arrays rarely grow */
+        private Hits(int capacity) {
+            starts = new int[capacity];
+            ends = new int[capacity];
+            values = new Object[capacity];
+        }
 
         private void add(int start, int end, Object value) {
             if (size == starts.length) {
@@ -51,7 +58,7 @@ final class KeywordIndex<V> {
         }
     }
 
-    private final AhoCorasickDoubleArrayTrie<V> trie = new AhoCorasickDoubleArrayTrie<>();
+    private final WordStartTrie<V> trie = new WordStartTrie<>();
 
     /** @param forms the forms to find, as they must stand in the text given to {@link #scan} */
     KeywordIndex(Map<String, V> forms) {
@@ -65,17 +72,83 @@ final class KeywordIndex<V> {
      * @param boundaries the text whose chars next to an occurrence decide whether it is a whole word
      */
     Hits<V> scan(String text, String boundaries) {
-        Hits<V> hits = new Hits<>();
-        int length = boundaries.length();
-        // The char[] entry point avoids a bounds and coder check per char of String.charAt.
-        trie.parseText(text.toCharArray(), (start, end, value) -> {
-            boolean wholeWord = (start == 0 || !Character.isAlphabetic(boundaries.charAt(start - 1)))
-                    && (end >= length || !Character.isAlphabetic(boundaries.charAt(end)));
-            if (wholeWord) {
-                hits.add(start, end, value);
-            }
-        });
+        // Wire text holds a whole-word hit every few dozen chars for the lexicon, fewer for the gazetteer.
+        Hits<V> hits = new Hits<>(Math.max(16, text.length() / 32));
+        char[] chars = text.toCharArray();
+        char[] edges = boundaries.equals(text) ? chars : boundaries.toCharArray();
+        trie.scanWordStarts(chars, edges, hits);
+        sortByEnd(hits);
         return hits;
+    }
+
+    /**
+     * The automaton of the library, walked along its trie from each word start only. A full Aho-Corasick pass
+     * also follows failure links at every char and reports every occurrence inside words, which the whole-word
+     * rule then drops; starting only where a whole word can start finds the same whole-word occurrences in
+     * a fraction of the steps.
+     */
+    private static final class WordStartTrie<V> extends AhoCorasickDoubleArrayTrie<V> {
+
+        void scanWordStarts(char[] chars, char[] edges, Hits<V> hits) {
+            int length = chars.length;
+            for (int start = 0; start < length; start++) {
+                if (start > 0 && isLetter(edges[start - 1])) {
+                    continue;
+                }
+                int state = 0;
+                for (int i = start; i < length; i++) {
+                    // 0 is the root (no form starts with this char), -1 no transition: no longer form here.
+                    int next = transitionWithRoot(state, chars[i]);
+                    if (next <= 0) {
+                        break;
+                    }
+                    state = next;
+                    int[] emits = output[state];
+                    if (emits == null) {
+                        continue;
+                    }
+                    int end = i + 1;
+                    if (end < length && isLetter(edges[end])) {
+                        continue;
+                    }
+                    // The state's outputs also hold the forms that are its suffixes; only the one as long as
+                    // the path from the root starts here.
+                    int depth = end - start;
+                    for (int emit : emits) {
+                        if (l[emit] == depth) {
+                            hits.add(start, end, v[emit]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Orders the hits by end, as {@link #select} needs (the walk finds them by start); stable. */
+    private static void sortByEnd(Hits<?> hits) {
+        for (int a = 1; a < hits.size; a++) {
+            int start = hits.starts[a];
+            int end = hits.ends[a];
+            Object value = hits.values[a];
+            int b = a - 1;
+            while (b >= 0 && hits.ends[b] > end) {
+                hits.starts[b + 1] = hits.starts[b];
+                hits.ends[b + 1] = hits.ends[b];
+                hits.values[b + 1] = hits.values[b];
+                b--;
+            }
+            hits.starts[b + 1] = start;
+            hits.ends[b + 1] = end;
+            hits.values[b + 1] = value;
+        }
+    }
+
+    /** {@link Character#isAlphabetic} of a char, with a quick answer for ASCII. */
+    private static boolean isLetter(char c) {
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
+        return Character.isAlphabetic(c);
     }
 
     /**

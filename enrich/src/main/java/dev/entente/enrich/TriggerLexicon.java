@@ -57,7 +57,7 @@ public final class TriggerLexicon {
             boolean standalone) {
 
         public Cue {
-            kinds = Collections.unmodifiableSet(EnumSet.copyOf(kinds));
+            kinds = KindSet.of(kinds);
             Objects.requireNonNull(eventType, "eventType");
             Objects.requireNonNull(subtype, "subtype");
             Objects.requireNonNull(text, "text");
@@ -68,6 +68,9 @@ public final class TriggerLexicon {
         }
 
         public boolean isAny(Set<Kind> wanted) {
+            if (wanted instanceof KindSet set) {
+                return ((KindSet) kinds).intersects(set);
+            }
             return !Collections.disjoint(kinds, wanted);
         }
     }
@@ -99,7 +102,8 @@ public final class TriggerLexicon {
         Map<String, Entry> folded = new HashMap<>();
         // The text is folded char by char (see fold), so the forms are too; Locale.ROOT lower-casing of the file
         // may differ for a few chars outside ASCII.
-        entries.forEach((form, entry) -> folded.putIfAbsent(fold(form), entry));
+        entries.forEach((form, entry) -> folded.putIfAbsent(fold(form),
+                new Entry(KindSet.of(entry.kinds()), entry.eventType(), entry.subtype(), entry.typed())));
         this.index = new KeywordIndex<>(folded);
     }
 
@@ -229,7 +233,8 @@ public final class TriggerLexicon {
         char[] chars = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            char lower = Character.toLowerCase(c);
+            // ASCII first: the same answer as Character.toLowerCase without its table lookup.
+            char lower = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) : Character.toLowerCase(c);
             if (lower != c) {
                 if (chars == null) {
                     chars = text.toCharArray();

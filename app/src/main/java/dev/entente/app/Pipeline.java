@@ -64,6 +64,7 @@ final class Pipeline implements AutoCloseable {
     private final List<KafkaStreams> streams = new ArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Metrics metrics = new Metrics();
+    private volatile String failure;
     private ApiServer api;
     private IngestService ingest;
 
@@ -201,6 +202,10 @@ final class Pipeline implements AutoCloseable {
                 return StreamThreadExceptionResponse.REPLACE_THREAD;
             }
             log.error("{} stopped after {} thread failures: {}", name, THREAD_REPLACEMENT_BUDGET, e.toString(), e);
+            failure = name + " stopped after " + THREAD_REPLACEMENT_BUDGET + " stream thread failures: " + e;
+            // Stop the whole process rather than serve stale answers; not from this stream thread,
+            // which cannot wait for its own client to close.
+            new Thread(this::close, "entente-stop-on-failure").start();
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.add(kafkaStreams);
@@ -317,6 +322,11 @@ final class Pipeline implements AutoCloseable {
     /** Blocks until {@link #close()} has finished. */
     void awaitClosed() throws InterruptedException {
         closed.await();
+    }
+
+    /** Why the pipeline stopped itself, when a stream failed beyond its budget. */
+    Optional<String> failure() {
+        return Optional.ofNullable(failure);
     }
 
     @Override

@@ -42,7 +42,11 @@ final class RunCommand implements Callable<Integer> {
                 + " (Ctrl-C to stop)");
         out.flush();
         pipeline.awaitClosed();
-        return 0;
+        return pipeline.failure().map(why -> {
+            spec.commandLine().getErr().println("entente " + spec.name() + ": " + why);
+            spec.commandLine().getErr().flush();
+            return Main.EXIT_FAILURE;
+        }).orElse(0);
     }
 
     static void awaitHealthy(Pipeline pipeline) throws InterruptedException {

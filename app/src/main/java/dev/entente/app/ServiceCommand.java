@@ -37,7 +37,11 @@ abstract class ServiceCommand implements Callable<Integer> {
                 + pipeline.apiAddress().map(a -> ". API: " + a.resolve(apiPath())).orElse("") + " (Ctrl-C to stop)");
         out.flush();
         pipeline.awaitClosed();
-        return 0;
+        return pipeline.failure().map(why -> {
+            spec.commandLine().getErr().println("entente " + spec.name() + ": " + why);
+            spec.commandLine().getErr().flush();
+            return Main.EXIT_FAILURE;
+        }).orElse(0);
     }
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,

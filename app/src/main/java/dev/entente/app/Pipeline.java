@@ -13,6 +13,7 @@ import dev.entente.ingest.HttpFeedFetcher;
 import dev.entente.ingest.IngestService;
 import dev.entente.schemas.RawArticle;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -319,14 +320,18 @@ final class Pipeline implements AutoCloseable {
         return this;
     }
 
-    /** Blocks until {@link #close()} has finished. */
-    void awaitClosed() throws InterruptedException {
+    /**
+     * Blocks until the pipeline is closed and returns the command's exit status: 0 after a requested
+     * stop, 1 (with the reason on {@code err}) when a stream failed beyond its budget.
+     */
+    int awaitExitStatus(PrintWriter err, String command) throws InterruptedException {
         closed.await();
-    }
-
-    /** Why the pipeline stopped itself, when a stream failed beyond its budget. */
-    Optional<String> failure() {
-        return Optional.ofNullable(failure);
+        if (failure == null) {
+            return 0;
+        }
+        err.println("entente " + command + ": " + failure);
+        err.flush();
+        return Main.EXIT_FAILURE;
     }
 
     @Override

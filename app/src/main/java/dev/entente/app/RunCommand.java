@@ -41,12 +41,7 @@ final class RunCommand implements Callable<Integer> {
         out.println("Entente is running. API: " + pipeline.apiAddress().orElseThrow().resolve("/api/v1/pairs")
                 + " (Ctrl-C to stop)");
         out.flush();
-        pipeline.awaitClosed();
-        return pipeline.failure().map(why -> {
-            spec.commandLine().getErr().println("entente " + spec.name() + ": " + why);
-            spec.commandLine().getErr().flush();
-            return Main.EXIT_FAILURE;
-        }).orElse(0);
+        return pipeline.awaitExitStatus(spec.commandLine().getErr(), spec.name());
     }
 
     static void awaitHealthy(Pipeline pipeline) throws InterruptedException {

@@ -36,12 +36,7 @@ abstract class ServiceCommand implements Callable<Integer> {
                 + cfg.effectiveBootstrapServers()
                 + pipeline.apiAddress().map(a -> ". API: " + a.resolve(apiPath())).orElse("") + " (Ctrl-C to stop)");
         out.flush();
-        pipeline.awaitClosed();
-        return pipeline.failure().map(why -> {
-            spec.commandLine().getErr().println("entente " + spec.name() + ": " + why);
-            spec.commandLine().getErr().flush();
-            return Main.EXIT_FAILURE;
-        }).orElse(0);
+        return pipeline.awaitExitStatus(spec.commandLine().getErr(), spec.name());
     }
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,

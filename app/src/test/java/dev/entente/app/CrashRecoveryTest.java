@@ -3,6 +3,7 @@ package dev.entente.app;
 import static dev.entente.app.TestSupport.freePort;
 import static dev.entente.app.TestSupport.get;
 import static dev.entente.app.TestSupport.status;
+import static dev.entente.app.TestSupport.writeConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,7 +74,7 @@ class CrashRecoveryTest {
         Map<String, Long> expected = writeFeed(dir.resolve("feed.xml"));
         long expectedTotal = expected.values().stream().mapToLong(Long::longValue).sum();
         int apiPort = freePort();
-        Path config = writeConfig(apiPort);
+        Path config = writeConfig(dir, apiPort, "generated", dir.resolve("feed.xml").toUri().toString(), "1s");
         URI pairs = URI.create("http://127.0.0.1:" + apiPort + "/api/v1/pairs?window=7d&limit=1000");
 
         process = startRun(config, "first");
@@ -112,25 +113,6 @@ class CrashRecoveryTest {
                 %s</channel></rss>
                 """.formatted(items), StandardCharsets.UTF_8);
         return expected;
-    }
-
-    private Path writeConfig(int apiPort) throws IOException {
-        Path config = dir.resolve("entente.yml");
-        Files.writeString(config, """
-                embedded:
-                  port: %d
-                  dataDir: %s
-                api:
-                  port: %d
-                streams:
-                  state.dir: %s
-                feeds:
-                  - id: generated
-                    url: %s
-                    interval: 1s
-                """.formatted(freePort(), dir.resolve("kafka"), apiPort, dir.resolve("state"),
-                dir.resolve("feed.xml").toUri()));
-        return config;
     }
 
     private Process startRun(Path config, String name) throws IOException {

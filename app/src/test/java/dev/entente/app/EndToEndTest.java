@@ -3,7 +3,9 @@ package dev.entente.app;
 import static dev.entente.app.TestSupport.await;
 import static dev.entente.app.TestSupport.freePort;
 import static dev.entente.app.TestSupport.get;
+import static dev.entente.app.TestSupport.loadConfig;
 import static dev.entente.app.TestSupport.pairCounts;
+import static dev.entente.app.TestSupport.writeConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +19,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -171,23 +172,8 @@ class EndToEndTest {
     }
 
     private EntenteConfig configPollingTheFeedEveryTwoSeconds() throws IOException {
-        Path configFile = dir.resolve("entente.yml");
-        Files.writeString(configFile, """
-                embedded:
-                  port: %d
-                  dataDir: %s
-                api:
-                  port: %d
-                streams:
-                  state.dir: %s
-                  commit.interval.ms: 200
-                feeds:
-                  - id: test-wire
-                    url: http://127.0.0.1:%d/feed.xml
-                    interval: 2s
-                """.formatted(freePort(), dir.resolve("kafka"), freePort(), dir.resolve("state"),
-                feedServer.getAddress().getPort()));
-        return new ConfigLoader(Map.of()).load(configFile);
+        URI feed = URI.create("http://127.0.0.1:" + feedServer.getAddress().getPort() + "/feed.xml");
+        return loadConfig(writeConfig(dir, freePort(), "test-wire", feed.toString(), "2s"));
     }
 
     private static Map<String, String> awaitPairs(EntenteConfig config) {

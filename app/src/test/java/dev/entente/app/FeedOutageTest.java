@@ -3,7 +3,9 @@ package dev.entente.app;
 import static dev.entente.app.TestSupport.await;
 import static dev.entente.app.TestSupport.freePort;
 import static dev.entente.app.TestSupport.get;
+import static dev.entente.app.TestSupport.loadConfig;
 import static dev.entente.app.TestSupport.pairCounts;
+import static dev.entente.app.TestSupport.writeConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +15,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,7 +63,7 @@ class FeedOutageTest {
     void countsEveryItemOnceAcrossAFeedOutageAndReportsTheFailures() throws Exception {
         int feedPort = freePort();
         serveFeed(feedPort);
-        EntenteConfig config = config(feedPort);
+        EntenteConfig config = loadConfig(writeConfig(dir, freePort(), "outage", "http://127.0.0.1:" + feedPort + "/feed.xml", "1s"));
         URI pairs = URI.create("http://127.0.0.1:" + config.api().port() + "/api/v1/pairs?window=7d");
         URI feeds = URI.create("http://127.0.0.1:" + config.api().port() + "/api/v1/feeds");
         pipeline = Pipeline.start(config, EnumSet.allOf(Pipeline.Stage.class), true, Clock.systemUTC());
@@ -95,25 +96,6 @@ class FeedOutageTest {
             exchange.close();
         });
         feedServer.start();
-    }
-
-    private EntenteConfig config(int feedPort) throws IOException {
-        Path file = dir.resolve("entente.yml");
-        Files.writeString(file, """
-                embedded:
-                  port: %d
-                  dataDir: %s
-                api:
-                  port: %d
-                streams:
-                  state.dir: %s
-                  commit.interval.ms: 200
-                feeds:
-                  - id: outage
-                    url: http://127.0.0.1:%d/feed.xml
-                    interval: 1s
-                """.formatted(freePort(), dir.resolve("kafka"), freePort(), dir.resolve("state"), feedPort));
-        return new ConfigLoader(Map.of()).load(file);
     }
 
     private static JsonNode feed(URI feeds) {

@@ -10,6 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -69,6 +71,32 @@ final class TestSupport {
             return Map.of();
         }
         return counts;
+    }
+
+    /**
+     * Writes {@code dir/entente.yml}: the embedded broker and state under {@code dir}, the API on
+     * {@code apiPort}, and one feed polled at {@code interval}.
+     */
+    static Path writeConfig(Path dir, int apiPort, String feedId, String feedUrl, String interval) throws IOException {
+        Path file = dir.resolve("entente.yml");
+        Files.writeString(file, """
+                embedded:
+                  port: %d
+                  dataDir: %s
+                api:
+                  port: %d
+                streams:
+                  state.dir: %s
+                feeds:
+                  - id: %s
+                    url: %s
+                    interval: %s
+                """.formatted(freePort(), dir.resolve("kafka"), apiPort, dir.resolve("state"), feedId, feedUrl, interval));
+        return file;
+    }
+
+    static EntenteConfig loadConfig(Path file) {
+        return new ConfigLoader(Map.of()).load(file);
     }
 
     /** Polls the condition until it holds, failing the test when {@code within} has passed. */

@@ -35,7 +35,7 @@ public final class Topics {
 
     private Topics() {}
 
-    /** Short names accepted on the command line, e.g. by {@code tail --topic}. */
+    /** The value serde of a contract topic, by its name (e.g. for {@code tail}, which reads any of them as bytes). */
     public static Serde<?> valueSerdeOf(String topicName) {
         return switch (topicName) {
             case "news.raw" -> RAW.valueSerde();

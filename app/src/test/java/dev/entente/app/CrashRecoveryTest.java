@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CrashRecoveryTest {
 
     private static final int ARTICLES = 2_000;
-    private static final Duration DEADLINE = Duration.ofMinutes(3);
+    private static final Duration DEADLINE = Duration.ofMinutes(5);
     private static final Duration POLL_PAUSE = Duration.ofMillis(100);
     /** Pairs the generated articles assert, each written as "A and B signed a defence agreement". */
     private static final List<String[]> PAIRS = List.of(
@@ -78,13 +79,17 @@ class CrashRecoveryTest {
         URI pairs = URI.create("http://127.0.0.1:" + apiPort + "/api/v1/pairs?window=7d&limit=1000");
 
         process = startRun(config, "first");
-        await(() -> killAtPercent == 0
+        AtomicReference<Map<String, Long>> lastSeen = new AtomicReference<>(Map.of());
+        await(lastSeen, () -> killAtPercent == 0
                 ? status(URI.create("http://127.0.0.1:" + apiPort + "/health")) == 200
                 : totalMentions(pairs) * 100 >= expectedTotal * killAtPercent);
         process.destroyForcibly().waitFor();
 
         process = startRun(config, "second");
-        await(() -> mentionsByPair(pairs).equals(expected));
+        await(lastSeen, () -> {
+            lastSeen.set(mentionsByPair(pairs));
+            return lastSeen.get().equals(expected);
+        });
         // Whatever was still in flight when the counts first matched must not push them past it.
         LockSupport.parkNanos(Duration.ofSeconds(3).toNanos());
         assertThat(mentionsByPair(pairs)).isEqualTo(expected);
@@ -145,11 +150,12 @@ class CrashRecoveryTest {
         return counts;
     }
 
-    private void await(BooleanSupplier condition) {
+    /** Polls until the condition holds; a timeout reports {@code lastSeen}, e.g. the counts last read. */
+    private void await(Object lastSeen, BooleanSupplier condition) {
         Instant deadline = Instant.now().plus(DEADLINE);
         while (!condition.getAsBoolean()) {
             assertThat(process.isAlive()).as("run exited early; see %s", LOGS.toAbsolutePath()).isTrue();
-            assertThat(Instant.now()).as("condition not met within %s", DEADLINE).isBefore(deadline);
+            assertThat(Instant.now()).as("condition not met within %s; last seen %s", DEADLINE, lastSeen).isBefore(deadline);
             LockSupport.parkNanos(POLL_PAUSE.toNanos());
         }
     }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 final class ExtractCommand implements Callable<Integer> {
 
     @Option(names = "--dictionary", paramLabel = "FILE",
-            description = "A user dictionary in the format of countries.tsv, merged over the bundled one.")
+            description = "A user dictionary merged over the bundled data: tables in the formats of countries.tsv,"
+                    + " entities.tsv and leaders.tsv, each starting with its header line.")
     Path dictionary;
 
     @Override

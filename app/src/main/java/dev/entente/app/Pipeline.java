@@ -71,7 +71,7 @@ final class Pipeline implements AutoCloseable {
 
     static final String FEEDS_PATH = "/api/v1/feeds";
     static final String METRICS_PATH = "/metrics";
-    /** Streams property naming a user dictionary in the format of the bundled countries.tsv. */
+    /** Streams property naming a user dictionary: tables in the formats of the bundled countries, entities and leaders files. */
     static final String USER_DICTIONARY = "entente.enrich.dictionary";
     static final Duration CONFIG_POLL = Duration.ofSeconds(2);
 

@@ -77,8 +77,10 @@ class CommandLineTest {
     @Test
     void extractTagsWithAUserDictionaryMergedOverTheBundledOne() throws Exception {
         Path dictionary = dir.resolve("mine.tsv");
-        java.nio.file.Files.writeString(dictionary, "code\tnames\tdemonyms\tcapitals\tblocked\nRU\tRuritania\t\t\t\n");
-        String input = "{\"id\":\"a1\",\"text\":\"Ruritania and France signed a defence agreement.\"}\n";
+        java.nio.file.Files.writeString(dictionary, "code\tnames\tdemonyms\tcapitals\tblocked\nRU\tRuritania\t\t\t\n"
+                + "id\tnames\tcountry\trole\tstart\tend\nines-varga\tVarga\tHU\tdefence\t2026-05-01\t\n");
+        String input = "{\"id\":\"a1\",\"date\":\"2026-06-01\",\"text\":\"Ruritania and France signed a defence agreement."
+                + " Varga and the Polish defence minister signed a military cooperation agreement.\"}\n";
         java.io.InputStream stdin = System.in;
         java.io.PrintStream stdout = System.out;
         var captured = new java.io.ByteArrayOutputStream();
@@ -94,7 +96,7 @@ class CommandLineTest {
 
         assertThat(status).as(err.toString()).isZero();
         JsonNode line = AvroJson.MAPPER.readTree(captured.toString(java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(line.path("cooperationPairs").toString()).isEqualTo("[\"FR-RU\"]");
+        assertThat(line.path("cooperationPairs").toString()).isEqualTo("[\"FR-RU\",\"HU-PL\"]");
     }
 
     @Test

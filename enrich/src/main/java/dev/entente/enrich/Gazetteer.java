@@ -40,9 +40,12 @@ import java.util.zip.CRC32;
  * word stands right before it, or (outside title-case headlines) right after it ("Michael Jordan",
  * "Chad Johnson"). Offsets are those of the text given.
  *
- * <p>A user dictionary in the format of {@code countries.tsv} may be merged over the bundled files
- * ({@link #fromResources(Optional)}): its rows add forms to their country, and a form it lists (including a
- * blocked one) replaces the bundled meaning of that form.
+ * <p>A user dictionary may be merged over the bundled files ({@link #fromResources(Optional)}). It holds one or
+ * more tables, each starting with the header line of one of the three files and running to the next header;
+ * comment and blank lines may stand anywhere. Country rows add forms to their country; entity rows add
+ * institutions, agencies, organisations, outlets or ambiguous forms; leader rows add office holders, all the
+ * rows of one id making its terms. A form the user file lists (a blocked one included) replaces the bundled
+ * meaning of that form, so a leader named there is read with the user's terms only.
  */
 public final class Gazetteer {
 
@@ -103,8 +106,9 @@ public final class Gazetteer {
     }
 
     /**
-     * The gazetteer of the bundled data files, with a user dictionary in the format of {@code countries.tsv}
-     * merged over them when one is given.
+     * The gazetteer of the bundled data files, with a user dictionary (tables in the formats of
+     * {@code countries.tsv}, {@code entities.tsv} and {@code leaders.tsv}, see the class comment) merged over
+     * them when one is given.
      *
      * @throws IllegalArgumentException naming the file and line when the user dictionary is malformed
      * @throws UncheckedIOException when the user dictionary cannot be read
@@ -112,8 +116,8 @@ public final class Gazetteer {
     public static Gazetteer fromResources(Optional<Path> userDictionary) {
         Builder builder = new Builder();
         builder.countries(BundledResources.text(Gazetteer.class, RESOURCE), RESOURCE, false);
-        builder.entities(BundledResources.text(Gazetteer.class, ENTITIES_RESOURCE), ENTITIES_RESOURCE);
-        builder.leaders(BundledResources.text(Gazetteer.class, LEADERS_RESOURCE), LEADERS_RESOURCE);
+        builder.entities(BundledResources.text(Gazetteer.class, ENTITIES_RESOURCE), ENTITIES_RESOURCE, false);
+        builder.leaders(BundledResources.text(Gazetteer.class, LEADERS_RESOURCE), LEADERS_RESOURCE, false);
         if (userDictionary.isPresent()) {
             Path path = userDictionary.get();
             String text;
@@ -122,7 +126,7 @@ public final class Gazetteer {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read user dictionary " + path, e);
             }
-            builder.countries(text, path.toString(), true);
+            builder.userTables(text, path.toString());
         }
         return builder.build();
     }
@@ -367,7 +371,50 @@ public final class Gazetteer {
             });
         }
 
-        void entities(String text, String sourceName) {
+        /**
+         * Reads each table of a user file with the reader of its header. Lines outside a table are blanked
+         * rather than dropped, so that errors name the line of the file.
+         */
+        void userTables(String text, String sourceName) {
+            List<String> headers = List.of(HEADER, ENTITIES_HEADER, LEADERS_HEADER);
+            String[] lines = text.split("\n", -1);
+            int at = 0;
+            while (at < lines.length && (lines[at].isBlank() || lines[at].startsWith("#"))) {
+                at++;
+            }
+            if (at < lines.length && !headers.contains(stripReturn(lines[at]))) {
+                throw new IllegalArgumentException(sourceName + " line " + (at + 1) + ": expected one of the headers '"
+                        + String.join("', '", headers) + "'");
+            }
+            while (at < lines.length) {
+                String header = stripReturn(lines[at]);
+                int end = at + 1;
+                while (end < lines.length && !headers.contains(stripReturn(lines[end]))) {
+                    end++;
+                }
+                StringBuilder table = new StringBuilder();
+                for (int line = 0; line < lines.length; line++) {
+                    if (line >= at && line < end) {
+                        table.append(stripReturn(lines[line]));
+                    }
+                    table.append('\n');
+                }
+                if (header.equals(HEADER)) {
+                    countries(table.toString(), sourceName, true);
+                } else if (header.equals(ENTITIES_HEADER)) {
+                    entities(table.toString(), sourceName, true);
+                } else {
+                    leaders(table.toString(), sourceName, true);
+                }
+                at = end;
+            }
+        }
+
+        private static String stripReturn(String line) {
+            return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        }
+
+        void entities(String text, String sourceName, boolean override) {
             digest.update(text.getBytes(StandardCharsets.UTF_8));
             forEachRow(text, sourceName, ENTITIES_HEADER, 4, (cells, where) -> {
                 String id = cells[0].strip();
@@ -391,12 +438,12 @@ public final class Gazetteer {
                 Entry entry = new Entry(kind, id, needsOne ? codes.get(0) : "",
                         kind == Kind.AMBIGUOUS ? codes : List.of(), List.of());
                 for (String name : list(cells[3])) {
-                    add(name, entry, where, false);
+                    add(name, entry, where, override);
                 }
             });
         }
 
-        void leaders(String text, String sourceName) {
+        void leaders(String text, String sourceName, boolean override) {
             digest.update(text.getBytes(StandardCharsets.UTF_8));
             Map<String, List<Term>> terms = new HashMap<>();
             Map<String, List<String>> names = new HashMap<>();
@@ -425,7 +472,7 @@ public final class Gazetteer {
             terms.forEach((id, list) -> {
                 Entry entry = new Entry(Kind.LEADER, id, "", List.of(), List.copyOf(list));
                 for (String name : new LinkedHashSet<>(names.get(id))) {
-                    add(name, entry, where.get(id), false);
+                    add(name, entry, where.get(id), override);
                 }
             });
         }

@@ -18,6 +18,7 @@ class GazetteerEntitiesTest {
     private static final Gazetteer GAZETTEER = Gazetteer.fromResources();
     private static final LocalDate IN_2022 = LocalDate.parse("2022-05-10");
     private static final LocalDate IN_2025 = LocalDate.parse("2025-06-01");
+    private static final LocalDate IN_2026 = LocalDate.parse("2026-06-01");
 
     private static List<String> typed(String text, LocalDate date) {
         return GAZETTEER.match(text, date).stream()
@@ -84,6 +85,61 @@ class GazetteerEntitiesTest {
         assertThat(merged.find("Jordan and Chad")).extracting(CountryMention::code).containsExactly("TD");
         assertThat(merged.formsOf("RU")).contains("Russland", "Moscow");
         assertThat(merged.version()).isNotEqualTo(GAZETTEER.version());
+    }
+
+    @Test
+    void readsEntityAndLeaderTablesOfAUserDictionary(@TempDir Path dir) throws IOException {
+        Path user = dir.resolve("mine.tsv");
+        Files.writeString(user, String.join("\n",
+                "# a new defence minister, a joint command and an outlet",
+                "id\tnames\tcountry\trole\tstart\tend",
+                "ines-varga\tInes Varga|Varga\tHU\tdefence minister\t2026-05-01\t",
+                "",
+                "id\ttype\tcountry\tnames",
+                "northern-command\tinstitution\tNO\tNorthern Joint Command",
+                "baltic-wire\toutlet\t\tBaltic Wire",
+                "code\tnames\tdemonyms\tcapitals\tblocked",
+                "LV\tLatvija\t\t\t",
+                ""), StandardCharsets.UTF_8);
+        Gazetteer merged = Gazetteer.fromResources(Optional.of(user));
+
+        assertThat(merged.match("Varga met the Northern Joint Command, Baltic Wire said, in Latvija.", IN_2026)).extracting(
+                        m -> m.text() + ":" + m.type() + ":" + m.country() + (m.actor() ? "" : ":passive"))
+                .containsExactly("Varga:leader:HU", "Northern Joint Command:institution:NO", "Baltic Wire:outlet::passive",
+                        "Latvija:country:LV");
+        assertThat(merged.match("Varga spoke.", IN_2025)).extracting(EntityMention::type).containsExactly("person");
+    }
+
+    @Test
+    void aUserLeaderRowReplacesTheBundledTermsOfThatName(@TempDir Path dir) throws IOException {
+        Path user = dir.resolve("mine.tsv");
+        Files.writeString(user, "id\tnames\tcountry\trole\tstart\tend\n"
+                + "belousov\tBelousov\tRU\tdefence minister\t2024-05-14\t2025-01-01\n", StandardCharsets.UTF_8);
+        Gazetteer merged = Gazetteer.fromResources(Optional.of(user));
+
+        assertThat(merged.match("Belousov spoke.", IN_2025)).extracting(EntityMention::type).containsExactly("person");
+        assertThat(GAZETTEER.match("Belousov spoke.", IN_2025)).extracting(EntityMention::type).containsExactly("leader");
+    }
+
+    @Test
+    void namesTheLineOfABadRowInALaterTableOfAUserDictionary(@TempDir Path dir) throws IOException {
+        Path user = dir.resolve("bad.tsv");
+        Files.writeString(user, "code\tnames\tdemonyms\tcapitals\tblocked\nLV\tLatvija\t\t\t\n\n"
+                + "id\ttype\tcountry\tnames\nsomething\tfleet\tNO\tThe Fleet\n", StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> Gazetteer.fromResources(Optional.of(user)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(user + " line 5: unknown type 'fleet'");
+    }
+
+    @Test
+    void refusesAUserDictionaryThatStartsWithoutAHeader(@TempDir Path dir) throws IOException {
+        Path user = dir.resolve("bad.tsv");
+        Files.writeString(user, "# mine\nLV\tLatvija\t\t\t\n", StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> Gazetteer.fromResources(Optional.of(user)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(user + " line 2: expected one of the headers 'code\tnames");
     }
 
     @Test

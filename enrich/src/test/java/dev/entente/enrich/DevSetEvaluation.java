@@ -24,8 +24,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Scores the enricher on the development set {@code devset.jsonl}: precision, recall and F1 of
- * cooperation pairs, overall and per event subtype, and every error.
+ * Scores the enricher on a labelled set, the development set {@code devset.jsonl} or the held-out set
+ * {@code heldout.jsonl}: precision, recall and F1 of cooperation pairs, overall and per event subtype, and
+ * every error.
  *
  * <p>Each line of the set is {@code {"id", "title"?, "text", "date"?, "pairs": {"KP-RU": "treaty-alliance"}}}:
  * the gold pairs of the passage with the subtype of the cooperation that ties them; an empty object marks
@@ -42,6 +43,12 @@ public final class DevSetEvaluation {
 
     /** Classpath resource of the development set, next to this class. */
     public static final String RESOURCE = "devset.jsonl";
+
+    /**
+     * Classpath resource of the held-out set: passages written without reading the rules or the development
+     * set, and never used to tune them.
+     */
+    public static final String HELD_OUT_RESOURCE = "heldout.jsonl";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NONE = "(none)";
@@ -72,7 +79,7 @@ public final class DevSetEvaluation {
     }
 
     /** The outcome over the whole set. */
-    public record Report(int passages, Counts overall, Map<String, Counts> bySubtype, int subtypeCorrect,
+    public record Report(String name, int passages, Counts overall, Map<String, Counts> bySubtype, int subtypeCorrect,
             List<String> errors) {
 
         public double subtypeAccuracy() {
@@ -82,7 +89,7 @@ public final class DevSetEvaluation {
         /** The report as text, one figure or error a line. */
         public String format() {
             StringBuilder out = new StringBuilder();
-            out.append(String.format(Locale.ROOT, "Development set: %d passages, %d gold pairs%n", passages,
+            out.append(String.format(Locale.ROOT, "%s: %d passages, %d gold pairs%n", name, passages,
                     overall.tp() + overall.fn()));
             out.append(line("pairs (all)", overall));
             bySubtype.forEach((subtype, counts) -> out.append(line("  " + subtype, counts)));
@@ -101,16 +108,18 @@ public final class DevSetEvaluation {
 
     private DevSetEvaluation() {}
 
-    /** Prints the report of the bundled set under the bundled dictionaries. */
+    /** Prints the reports of the development and held-out sets under the bundled dictionaries. */
     public static void main(String[] args) {
-        System.out.print(evaluate(Enricher.fromResources(), load()).format());
+        Enricher enricher = Enricher.fromResources();
+        System.out.print(evaluate("Development set", enricher, load(RESOURCE)).format());
+        System.out.print(evaluate("Held-out set", enricher, load(HELD_OUT_RESOURCE)).format());
     }
 
-    /** The passages of the bundled set. */
-    public static List<Passage> load() {
-        try (InputStream in = DevSetEvaluation.class.getResourceAsStream(RESOURCE)) {
+    /** The passages of a bundled set: {@link #RESOURCE} or {@link #HELD_OUT_RESOURCE}. */
+    public static List<Passage> load(String resource) {
+        try (InputStream in = DevSetEvaluation.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing test resource " + RESOURCE);
+                throw new IllegalStateException("missing test resource " + resource);
             }
             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             List<Passage> passages = new ArrayList<>();
@@ -118,7 +127,7 @@ public final class DevSetEvaluation {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 number++;
                 if (!line.isBlank()) {
-                    passages.add(parse(JSON.readTree(line), number));
+                    passages.add(parse(JSON.readTree(line), resource, number));
                 }
             }
             return passages;
@@ -127,9 +136,9 @@ public final class DevSetEvaluation {
         }
     }
 
-    private static Passage parse(JsonNode node, int line) {
+    private static Passage parse(JsonNode node, String resource, int line) {
         if (!node.hasNonNull("id") || !node.hasNonNull("text") || !node.has("pairs") || !node.get("pairs").isObject()) {
-            throw new IllegalArgumentException(RESOURCE + " line " + line + ": needs id, text and a pairs object");
+            throw new IllegalArgumentException(resource + " line " + line + ": needs id, text and a pairs object");
         }
         Map<String, String> pairs = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.get("pairs").fields(); it.hasNext(); ) {
@@ -143,8 +152,8 @@ public final class DevSetEvaluation {
                 pairs);
     }
 
-    /** Scores the enricher on the passages. */
-    public static Report evaluate(Enricher enricher, List<Passage> passages) {
+    /** Scores the enricher on the passages of the set with the given name. */
+    public static Report evaluate(String name, Enricher enricher, List<Passage> passages) {
         Counts overall = new Counts(0, 0, 0);
         Map<String, Counts> bySubtype = new TreeMap<>();
         List<String> errors = new ArrayList<>();
@@ -182,14 +191,15 @@ public final class DevSetEvaluation {
                 }
             }
         }
-        return new Report(passages.size(), overall, bySubtype, subtypeCorrect, errors);
+        return new Report(name, passages.size(), overall, bySubtype, subtypeCorrect, errors);
     }
 
     private static Set<String> subtypesOf(String pair, List<Event> events) {
         String[] codes = pair.split("-");
         Set<String> subtypes = new TreeSet<>();
         for (Event event : events) {
-            if (event.getActors().contains(codes[0]) && event.getActors().contains(codes[1])) {
+            if (event.getType().equals(TriggerLexicon.MILITARY_COOPERATION) && event.getActors().contains(codes[0])
+                    && event.getActors().contains(codes[1])) {
                 subtypes.add(event.getSubtype());
             }
         }

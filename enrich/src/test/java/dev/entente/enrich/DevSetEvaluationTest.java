@@ -15,7 +15,8 @@ class DevSetEvaluationTest {
 
     @Test
     void pairsMeetThePrecisionAndRecallFloorsOnTheDevelopmentSet() {
-        DevSetEvaluation.Report report = DevSetEvaluation.evaluate(Enricher.fromResources(), DevSetEvaluation.load());
+        DevSetEvaluation.Report report = DevSetEvaluation.evaluate("Development set", Enricher.fromResources(),
+                DevSetEvaluation.load(DevSetEvaluation.RESOURCE));
         System.out.print(report.format());
 
         assertThat(report.passages()).isGreaterThanOrEqualTo(200);

@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -36,8 +38,8 @@ import java.util.TreeSet;
  * enricher gave it. The subtype accuracy counts the true positives whose gold subtype is among the
  * subtypes of the events that tie the pair.
  *
- * <p>Print the report with {@code mvn -q -o -pl enrich test -Dtest=DevSetEvaluationTest} (it goes to
- * stdout), or run {@link #main} on the test classpath.
+ * <p>Print the reports with {@code mvn -q -o -pl enrich test-compile exec:exec -Pevaluate} (both bundled
+ * sets), or of your own labelled files with {@code -Devaluate.files="a.jsonl b.jsonl"}.
  */
 public final class DevSetEvaluation {
 
@@ -108,11 +110,21 @@ public final class DevSetEvaluation {
 
     private DevSetEvaluation() {}
 
-    /** Prints the reports of the development and held-out sets under the bundled dictionaries. */
-    public static void main(String[] args) {
+    /**
+     * Prints the report of each labelled file named in the arguments (JSON Lines in the format above), or
+     * without arguments those of the development and held-out sets, under the bundled dictionaries.
+     */
+    public static void main(String[] args) throws IOException {
         Enricher enricher = Enricher.fromResources();
-        System.out.print(evaluate("Development set", enricher, load(RESOURCE)).format());
-        System.out.print(evaluate("Held-out set", enricher, load(HELD_OUT_RESOURCE)).format());
+        if (args.length == 0) {
+            System.out.print(evaluate("Development set", enricher, load(RESOURCE)).format());
+            System.out.print(evaluate("Held-out set", enricher, load(HELD_OUT_RESOURCE)).format());
+        }
+        for (String file : args) {
+            try (InputStream in = Files.newInputStream(Path.of(file))) {
+                System.out.print(evaluate(file, enricher, read(in, file)).format());
+            }
+        }
     }
 
     /** The passages of a bundled set: {@link #RESOURCE} or {@link #HELD_OUT_RESOURCE}. */
@@ -121,19 +133,23 @@ public final class DevSetEvaluation {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + resource);
             }
-            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<Passage> passages = new ArrayList<>();
-            int number = 0;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                number++;
-                if (!line.isBlank()) {
-                    passages.add(parse(JSON.readTree(line), resource, number));
-                }
-            }
-            return passages;
+            return read(in, resource);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<Passage> read(InputStream in, String source) throws IOException {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        List<Passage> passages = new ArrayList<>();
+        int number = 0;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            number++;
+            if (!line.isBlank()) {
+                passages.add(parse(JSON.readTree(line), source, number));
+            }
+        }
+        return passages;
     }
 
     private static Passage parse(JsonNode node, String resource, int line) {

@@ -126,29 +126,37 @@ public final class CooperationDetector {
     static final Set<String> RELATION_SUBTYPES = Set.of(DEFENCE_VISIT, BASING);
 
     private static final Set<Kind> PARTNERSHIP_VERBS = KindSet.of(EnumSet.of(Kind.COOP_VERB, Kind.JOIN_VERB));
+    // One verb kind each, for verbAfter; KindSet so that Cue.isAny is one mask test.
+    private static final Set<Kind> VISIT_VERBS = KindSet.of(EnumSet.of(Kind.VISIT_VERB));
+    private static final Set<Kind> SUPPLY_VERBS = KindSet.of(EnumSet.of(Kind.SUPPLY_VERB));
+    private static final Set<Kind> RECEIVE_VERBS = KindSet.of(EnumSet.of(Kind.RECEIVE_VERB));
+    private static final Set<Kind> TRAIN_VERBS = KindSet.of(EnumSet.of(Kind.TRAIN_VERB));
     private static final Set<Kind> VERB_KINDS = KindSet.of(EnumSet.of(Kind.COOP_VERB, Kind.JOIN_VERB, Kind.SUPPLY_VERB,
             Kind.RECEIVE_VERB, Kind.TRAIN_VERB, Kind.VISIT_VERB));
+
+    /** Every word the rules test for; declared before the word sets that fill it. */
+    private static final Vocabulary VOCABULARY = new Vocabulary();
 
     /**
      * Nouns of intent or decision: a country right before one is the agent of what follows ("opposed a US
      * plan to train Ukrainian troops"), whatever verb governs the phrase.
      */
-    private static final Set<String> PLAN_NOUNS = Set.of(
+    private static final WordSet PLAN_NOUNS = WordSet.of(
             "plan", "plans", "proposal", "proposals", "decision", "offer", "move", "bid", "pledge", "promise",
             "effort", "efforts", "programme", "program", "initiative", "intention", "commitment", "push");
 
     /** Words of a request: a visit "to seek military aid" asserts no cooperation yet. */
-    private static final Set<String> REQUESTS = Set.of(
+    private static final WordSet REQUESTS = WordSet.of(
             "seek", "seeks", "seeking", "sought", "ask", "asks", "asking", "asked", "request", "requests",
             "requesting", "requested", "appeal", "appeals", "lobby", "lobbying", "plead", "urge");
 
     /** Nouns for armed forces: "troops from X and Y took part" makes X and Y the actors. */
-    private static final Set<String> FORCE_NOUNS = Set.of(
+    private static final WordSet FORCE_NOUNS = WordSet.of(
             "troops", "forces", "navies", "navy", "armies", "army", "militaries", "soldiers", "sailors", "marines",
             "warships", "units", "contingents", "delegations", "officers", "pilots", "air", "ships");
     private static final Set<Kind> NOUN_KINDS = KindSet.of(EnumSet.of(Kind.CONTEXT, Kind.PERSONNEL, Kind.MATERIEL));
 
-    private static final Set<String> HEAD_WORDS = Set.of(
+    private static final WordSet HEAD_WORDS = WordSet.of(
             "leader", "leaders", "president", "prime", "minister", "ministers", "premier", "chancellor",
             "foreign", "navy", "navies", "armies", "militaries", "officials", "government", "governments",
             "counterpart", "counterparts", "delegation", "delegations", "envoy", "envoys", "ambassador",
@@ -156,13 +164,13 @@ public final class CooperationDetector {
             "coast", "guard", "guards", "air", "force", "ministry", "ministries");
 
     /** Words that cannot stand between an actor and its verb. */
-    private static final Set<String> GAP_BREAKERS = Set.of(
+    private static final WordSet GAP_BREAKERS = WordSet.of(
             "against", "for", "of", "over", "from", "that", "which", "who", "whose", "whom", "after", "before",
             "when", "while", "if", "because", "but", "and", "or", "nor", "than", "since", "as", "with", "without",
             "between", "among", "despite", "unlike", "like", "whether");
 
     /** Words after which a country is an object, never an actor. */
-    private static final Set<String> PREPOSITIONS = Set.of(
+    private static final WordSet PREPOSITIONS = WordSet.of(
             "of", "on", "against", "with", "to", "by", "for", "from", "between", "among", "over", "about", "at",
             "near", "in", "into", "under", "toward", "towards", "than", "including", "like", "via", "across",
             "around", "off", "alongside", "upon", "onto", "within", "without");
@@ -174,20 +182,35 @@ public final class CooperationDetector {
      * Lower-case words after which a country can still be an actor ("officials said Russia and China
      * will..."); after any other lower-case word it is taken for an object ("visited France").
      */
-    private static final Set<String> SUBJECT_OPENERS = Set.of(
+    private static final WordSet SUBJECT_OPENERS = WordSet.of(
             "that", "said", "says", "say", "added", "and", "but", "while", "as", "when", "where", "whereas",
             "after", "before", "because", "since", "also", "meanwhile", "now", "then", "reportedly", "so",
             "although", "though", "once", "until", "today", "yesterday", "tonight", "week", "month", "year",
             "weekend", "morning", "afternoon", "evening", "night", "earlier", "later", "recently", "first");
 
-    private static final Set<String> CLAUSE_BREAKERS = Set.of(
+    private static final WordSet CLAUSE_BREAKERS = WordSet.of(
             "but", "while", "whereas", "although", "though", "after", "before", "because", "since", "when",
             "unless", "amid", "despite", "following");
 
-    private static final Set<String> DETERMINERS = Set.of("the", "its", "their", "neighbouring", "neighboring");
+    private static final WordSet DETERMINERS = WordSet.of("the", "its", "their", "neighbouring", "neighboring");
 
     /** Words that may stand between a connector and the next member of a group ("X and his Y counterpart"). */
-    private static final Set<String> GROUP_DETERMINERS = Set.of("the", "his", "her", "its", "their");
+    private static final WordSet GROUP_DETERMINERS = WordSet.of("the", "his", "her", "its", "their");
+
+    // Single words and short lists the rules test for.
+    private static final WordSet THE = WordSet.of("the");
+    private static final WordSet AND = WordSet.of("and");
+    private static final WordSet WITH = WordSet.of("with");
+    private static final WordSet IT = WordSet.of("it");
+    private static final WordSet OF_FROM = WordSet.of("of", "from");
+    private static final WordSet WITH_TO_FOR = WordSet.of("with", "to", "for");
+    private static final WordSet POSSESSIVE_PRONOUNS = WordSet.of("its", "their");
+    private static final WordSet BETWEEN_WORDS = WordSet.of("between", "among", "involving", "by", "of");
+    private static final WordSet CONTRASTS = WordSet.of("but", "however", "whereas");
+    private static final WordSet RELATIVE_PRONOUNS = WordSet.of("that", "which", "who");
+    private static final WordSet CLAUSE_OPENERS_AFTER_COMMA = WordSet.of("and", "but", "while", "which", "who", "whereas");
+    private static final WordSet SPEECH_VERBS = WordSet.of("said", "says", "announced", "confirmed", "added");
+    private static final WordSet CONDITIONS = WordSet.of("if", "unless");
 
 
     private static Map<String, String> attaching() {
@@ -201,7 +224,147 @@ public final class CooperationDetector {
         map.put("to", "to");
         map.put("for", "for");
         map.put("from", "from");
+        // attachment() looks a token up by its vocabulary word.
+        map.keySet().forEach(VOCABULARY::add);
         return Map.copyOf(map);
+    }
+
+    /**
+     * The lower-case words the rules test for, each with a small id and the bits of the {@link WordSet}s that
+     * hold it. A token is looked up once, straight from the chars of the sentence, when the sentence is
+     * tokenised; every test of a rule is then one mask test on the token. (Before, each token got a lower-case
+     * copy that the rules hashed into {@code Set.of} sets again and again.) Filled only while the class
+     * initialises, read-only afterwards.
+     */
+    private static final class Vocabulary {
+        static final int UNKNOWN = -1;
+        // Open addressing, at most half full: the words (ASCII, lower case) and their ids.
+        private static final int SLOTS = 1024;
+        private final String[] slots = new String[SLOTS];
+        private final int[] slotIds = new int[SLOTS];
+        private final List<String> words = new ArrayList<>();
+        // By word id, the bits of the word sets that hold the word.
+        private final long[] memberships = new long[SLOTS / 2];
+        private int sets;
+
+        /** The id of the word, added when new. */
+        int add(String word) {
+            int id = find(word, 0, word.length());
+            if (id != UNKNOWN) {
+                return id;
+            }
+            if (!isLowerAscii(word) || 2 * (words.size() + 1) > SLOTS) {
+                throw new IllegalStateException("cannot add '" + word + "' to the vocabulary");
+            }
+            int slot = slotOf(hash(word, 0, word.length()));
+            while (slots[slot] != null) {
+                slot = (slot + 1) & (SLOTS - 1);
+            }
+            slots[slot] = word;
+            slotIds[slot] = words.size();
+            words.add(word);
+            return slotIds[slot];
+        }
+
+        String word(int id) {
+            return words.get(id);
+        }
+
+        /** The bit of a new word set. */
+        long newSet() {
+            if (sets == Long.SIZE) {
+                throw new IllegalStateException("more than " + Long.SIZE + " word sets");
+            }
+            return 1L << sets++;
+        }
+
+        void join(int id, long set) {
+            memberships[id] |= set;
+        }
+
+        /** The bits of the word sets that hold the word with this id; none for {@link #UNKNOWN}. */
+        long setsOf(int id) {
+            return id == UNKNOWN ? 0 : memberships[id];
+        }
+
+        /**
+         * The id of {@code text[start, end)} lower-cased as {@code toLowerCase(Locale.ROOT)} would, or
+         * {@link #UNKNOWN}.
+         */
+        int find(String text, int start, int end) {
+            for (int i = start; i < end; i++) {
+                if (text.charAt(i) >= 128) {
+                    // Rare; the lower case of a char outside ASCII may still be ASCII (the Kelvin sign is 'k').
+                    String lower = text.substring(start, end).toLowerCase(Locale.ROOT);
+                    return isAscii(lower) ? find(lower, 0, lower.length()) : UNKNOWN;
+                }
+            }
+            for (int slot = slotOf(hash(text, start, end)); slots[slot] != null; slot = (slot + 1) & (SLOTS - 1)) {
+                if (equalsLowered(slots[slot], text, start, end)) {
+                    return slotIds[slot];
+                }
+            }
+            return UNKNOWN;
+        }
+
+        private static int hash(String text, int start, int end) {
+            int hash = 0;
+            for (int i = start; i < end; i++) {
+                hash = 31 * hash + lower(text.charAt(i));
+            }
+            return hash;
+        }
+
+        private static int slotOf(int hash) {
+            return (hash ^ (hash >>> 16)) & (SLOTS - 1);
+        }
+
+        private static boolean equalsLowered(String word, String text, int start, int end) {
+            if (word.length() != end - start) {
+                return false;
+            }
+            for (int i = 0; i < word.length(); i++) {
+                if (word.charAt(i) != lower(text.charAt(start + i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** ASCII lower case. */
+        private static char lower(char c) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+
+        private static boolean isAscii(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) >= 128) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean isLowerAscii(String word) {
+            return isAscii(word) && word.equals(word.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** Words of the vocabulary: one bit, set in each of the words' {@link Vocabulary#setsOf memberships}. */
+    private static final class WordSet {
+        private final long bit;
+
+        private WordSet(long bit) {
+            this.bit = bit;
+        }
+
+        static WordSet of(String... words) {
+            long bit = VOCABULARY.newSet();
+            for (String word : words) {
+                VOCABULARY.join(VOCABULARY.add(word), bit);
+            }
+            return new WordSet(bit);
+        }
     }
 
     /**
@@ -257,22 +420,54 @@ public final class CooperationDetector {
         private final ItemType type;
         private final int start;
         private final int end;
-        private final String text;
         private final CountryMention country;
         private final Cue cue;
         private final boolean possessive;
-        // The parse asks for the lower-case form of the same token many times.
-        private final String lower;
+        // The rules ask which word a word or cue is many times: its vocabulary id, looked up once, and the word
+        // sets that hold it.
+        private final int word;
+        private final long sets;
+        // Of a word: whether its first char is upper case.
+        private final boolean capitalised;
+        // Of a punctuation item: its char.
+        private final char symbol;
 
-        Item(ItemType type, int start, int end, String text, CountryMention country, Cue cue, boolean possessive) {
+        private Item(ItemType type, int start, int end, CountryMention country, Cue cue, boolean possessive, int word,
+                boolean capitalised, char symbol) {
             this.type = type;
             this.start = start;
             this.end = end;
-            this.text = text;
             this.country = country;
             this.cue = cue;
             this.possessive = possessive;
-            this.lower = text.toLowerCase(Locale.ROOT);
+            this.word = word;
+            this.sets = VOCABULARY.setsOf(word);
+            this.capitalised = capitalised;
+            this.symbol = symbol;
+        }
+
+        /** The word {@code sentence[start, end)}. */
+        static Item word(String sentence, int start, int end) {
+            return new Item(ItemType.WORD, start, end, null, null, false, VOCABULARY.find(sentence, start, end),
+                    Character.isUpperCase(sentence.charAt(start)), '\0');
+        }
+
+        /** The word "and" standing between the countries a reference stands for. */
+        static Item and(int start, int end) {
+            return new Item(ItemType.WORD, start, end, null, null, false, VOCABULARY.find("and", 0, 3), false, '\0');
+        }
+
+        static Item punct(int at, char symbol) {
+            return new Item(ItemType.PUNCT, at, at + 1, null, null, false, Vocabulary.UNKNOWN, false, symbol);
+        }
+
+        static Item country(int start, int end, CountryMention country, boolean possessive) {
+            return new Item(ItemType.COUNTRY, start, end, country, null, possessive, Vocabulary.UNKNOWN, false, '\0');
+        }
+
+        static Item cue(Cue cue) {
+            return new Item(ItemType.CUE, cue.start(), cue.end(), null, cue, false,
+                    VOCABULARY.find(cue.text(), 0, cue.text().length()), false, '\0');
         }
 
         ItemType type() {
@@ -287,10 +482,6 @@ public final class CooperationDetector {
             return end;
         }
 
-        String text() {
-            return text;
-        }
-
         CountryMention country() {
             return country;
         }
@@ -303,29 +494,18 @@ public final class CooperationDetector {
             return possessive;
         }
 
-        String lower() {
-            return lower;
+        /** Whether this is a word of the set. */
+        boolean isWordIn(WordSet words) {
+            return type == ItemType.WORD && (sets & words.bit) != 0;
         }
 
-        boolean isWord(String... words) {
-            if (type != ItemType.WORD) {
-                return false;
-            }
-            String lower = lower();
-            for (String word : words) {
-                if (word.equals(lower)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        boolean isWordIn(Set<String> words) {
-            return type == ItemType.WORD && words.contains(lower());
+        /** Whether this is a word or a cue whose lower-case text is a word of the set. */
+        boolean isWordOrCueIn(WordSet words) {
+            return (type == ItemType.WORD || type == ItemType.CUE) && (sets & words.bit) != 0;
         }
 
         boolean isPunct(String chars) {
-            return type == ItemType.PUNCT && chars.contains(text);
+            return type == ItemType.PUNCT && chars.indexOf(symbol) >= 0;
         }
 
         boolean isCue(Kind kind) {
@@ -433,7 +613,7 @@ public final class CooperationDetector {
          * ("Shoigu visited North Korea to discuss defence cooperation").
          */
         private void visit(Group visitor) {
-            int verb = verbAfter(visitor, EnumSet.of(Kind.VISIT_VERB));
+            int verb = verbAfter(visitor, VISIT_VERBS);
             if (verb < 0) {
                 return;
             }
@@ -444,7 +624,7 @@ public final class CooperationDetector {
             }
             for (int k = window.from(); k < trigger; k++) {
                 Item item = items.get(k);
-                if ((item.type() == ItemType.WORD || item.type() == ItemType.CUE) && REQUESTS.contains(item.lower())) {
+                if (item.isWordOrCueIn(REQUESTS)) {
                     // A visit to ask for aid is a request, not cooperation.
                     return;
                 }
@@ -460,7 +640,7 @@ public final class CooperationDetector {
         }
 
         private void supply(Group supplier) {
-            int verb = verbAfter(supplier, EnumSet.of(Kind.SUPPLY_VERB));
+            int verb = verbAfter(supplier, SUPPLY_VERBS);
             if (verb < 0) {
                 return;
             }
@@ -468,7 +648,7 @@ public final class CooperationDetector {
             for (Attached attached : window.groups()) {
                 if (attached.preposition().equals("object")) {
                     int with = attached.group().last() + 1;
-                    if (with < window.to() && items.get(with).isWord("with")) {
+                    if (with < window.to() && items.get(with).isWordIn(WITH)) {
                         int materiel = materielAfter(verb, with + 1, window.to());
                         if (materiel >= 0) {
                             add(supplier.codes(), attached.group().codes(), verb, materiel);
@@ -489,7 +669,7 @@ public final class CooperationDetector {
         }
 
         private void receipt(Group recipient) {
-            int verb = verbAfter(recipient, EnumSet.of(Kind.RECEIVE_VERB));
+            int verb = verbAfter(recipient, RECEIVE_VERBS);
             if (verb < 0) {
                 return;
             }
@@ -503,14 +683,14 @@ public final class CooperationDetector {
         }
 
         private void training(Group trainer) {
-            int verb = verbAfter(trainer, EnumSet.of(Kind.TRAIN_VERB));
+            int verb = verbAfter(trainer, TRAIN_VERBS);
             if (verb < 0) {
                 return;
             }
-            int k = skip(verb + 1, Set.of("the"));
-            if (k < items.size() && items.get(k).isWord("with")) {
+            int k = skip(verb + 1, THE);
+            if (k < items.size() && items.get(k).isWordIn(WITH)) {
                 // "X pilots trained with Y pilots": joint training.
-                int partner = skip(k + 1, Set.of("the"));
+                int partner = skip(k + 1, THE);
                 if (partner < items.size() && items.get(partner).type() == ItemType.COUNTRY) {
                     add(trainer.codes(), group(partner).codes(), verb, verb, "training");
                 }
@@ -535,8 +715,8 @@ public final class CooperationDetector {
         private void between(int trigger) {
             for (int k = trigger + 1; k < items.size() && k <= trigger + 3; k++) {
                 Item item = items.get(k);
-                if (item.isWord("between", "among", "involving", "by", "of")) {
-                    int first = skip(k + 1, Set.of("the"));
+                if (item.isWordIn(BETWEEN_WORDS)) {
+                    int first = skip(k + 1, THE);
                     if (first < items.size() && items.get(first).type() == ItemType.COUNTRY) {
                         addWithin(group(first).codes(), trigger, trigger);
                     }
@@ -575,7 +755,7 @@ public final class CooperationDetector {
             } else if (item.type() == ItemType.COUNTRY && !continuesGroup(i) && group(i).codes().size() == 1) {
                 // A country as modifier of the trigger: "US military aid to Ukraine".
                 owner = item.country().code();
-            } else if (item.isWord("its", "their")) {
+            } else if (item.isWordIn(POSSESSIVE_PRONOUNS)) {
                 int previous = i - 1;
                 while (previous >= 0 && items.get(previous).type() != ItemType.COUNTRY) {
                     previous--;
@@ -603,7 +783,7 @@ public final class CooperationDetector {
             }
             for (int k = trigger + 1; k < items.size() && k <= trigger + 3; k++) {
                 Item next = items.get(k);
-                if (next.isWord("with", "to", "for")) {
+                if (next.isWordIn(WITH_TO_FOR)) {
                     int first = skip(k + 1, DETERMINERS);
                     if (first < items.size() && items.get(first).type() == ItemType.COUNTRY) {
                         add(Set.of(owner), group(first).codes(), trigger, trigger);
@@ -646,12 +826,12 @@ public final class CooperationDetector {
                 Item connector = items.get(k);
                 if (connector.isPunct("-\u2013/") && heads == 0) {
                     k++;
-                } else if (connector.isWord("and") || connector.isPunct("&")) {
+                } else if (connector.isWordIn(AND) || connector.isPunct("&")) {
                     and = true;
                     k++;
                 } else if (connector.isPunct(",")) {
                     k++;
-                    if (k < items.size() && items.get(k).isWord("and")) {
+                    if (k < items.size() && items.get(k).isWordIn(AND)) {
                         and = true;
                         k++;
                     } else {
@@ -668,7 +848,7 @@ public final class CooperationDetector {
                 last = k;
             }
             last = sameCountryAfter(last);
-            boolean headline = first == 0 || (first == 1 && items.get(0).isWord("the"));
+            boolean headline = first == 0 || (first == 1 && items.get(0).isWordIn(THE));
             if (comma && !and && !headline) {
                 return new Group(first, first, Set.of(items.get(first).country().code()));
             }
@@ -690,7 +870,7 @@ public final class CooperationDetector {
                         && item.country().type() != CountryMention.Type.REFERENCE) {
                     last = j;
                     heads = 0;
-                } else if (!isHead(item) || item.isWord("and")) {
+                } else if (!isHead(item) || item.isWordIn(AND)) {
                     break;
                 } else {
                     heads++;
@@ -725,11 +905,11 @@ public final class CooperationDetector {
                     }
                     break;
                 }
-                if (!isHead(item) || item.isWord("and")) {
+                if (!isHead(item) || item.isWordIn(AND)) {
                     break;
                 }
             }
-            if (k < 0 || !(items.get(k).isWord("and") || items.get(k).isPunct("&-\u2013/"))) {
+            if (k < 0 || !(items.get(k).isWordIn(AND) || items.get(k).isPunct("&-\u2013/"))) {
                 return false;
             }
             for (int back = k - 1, heads = 0; back >= 0 && heads <= 4; back--, heads++) {
@@ -744,9 +924,20 @@ public final class CooperationDetector {
             return false;
         }
 
+        /** Whether a word is all digits and commas ("3,000"). */
+        private boolean isNumeral(Item item) {
+            for (int i = item.start(); i < item.end(); i++) {
+                char c = sentence.charAt(i);
+                if ((c < '0' || c > '9') && c != ',') {
+                    return false;
+                }
+            }
+            return item.end() > item.start();
+        }
+
         private static boolean isHead(Item item) {
             if (item.type() == ItemType.WORD) {
-                return Character.isUpperCase(item.text().charAt(0)) || HEAD_WORDS.contains(item.lower());
+                return item.capitalised || item.isWordIn(HEAD_WORDS);
             }
             return item.isNounCue();
         }
@@ -761,7 +952,7 @@ public final class CooperationDetector {
                 return true;
             }
             int before = group.first() - 1;
-            if (before >= 0 && items.get(before).isWord("the")) {
+            if (before >= 0 && items.get(before).isWordIn(THE)) {
                 before--;
             }
             if (before >= 0) {
@@ -769,8 +960,8 @@ public final class CooperationDetector {
                 if (item.isWordIn(PREPOSITIONS) || item.type() == ItemType.CUE) {
                     return false;
                 }
-                boolean lowerCaseWord = item.type() == ItemType.WORD && !Character.isUpperCase(item.text().charAt(0));
-                if (lowerCaseWord && !SUBJECT_OPENERS.contains(item.lower())) {
+                boolean lowerCaseWord = item.type() == ItemType.WORD && !item.capitalised;
+                if (lowerCaseWord && !item.isWordIn(SUBJECT_OPENERS)) {
                     return false;
                 }
             }
@@ -789,18 +980,17 @@ public final class CooperationDetector {
         /** Whether the group follows "troops from" or "the navies of" at the start of a clause. */
         private boolean forcesOf(Group group) {
             int before = group.first() - 1;
-            if (before < 1 || !items.get(before).isWord("of", "from")) {
+            if (before < 1 || !items.get(before).isWordIn(OF_FROM)) {
                 return false;
             }
             Item noun = items.get(before - 1);
-            boolean force = (noun.type() == ItemType.WORD || noun.type() == ItemType.CUE)
-                    && FORCE_NOUNS.contains(noun.lower());
+            boolean force = noun.isWordOrCueIn(FORCE_NOUNS);
             if (!force) {
                 return false;
             }
             int k = before - 2;
-            while (k >= 0 && (items.get(k).isWord("the") || items.get(k).isWordIn(HEAD_WORDS)
-                    || (items.get(k).type() == ItemType.WORD && items.get(k).lower().matches("[0-9,]+")))) {
+            while (k >= 0 && (items.get(k).isWordIn(THE) || items.get(k).isWordIn(HEAD_WORDS)
+                    || (items.get(k).type() == ItemType.WORD && isNumeral(items.get(k))))) {
                 k--;
             }
             return k < 0 || items.get(k).isPunct(",;:") || items.get(k).isWordIn(SUBJECT_OPENERS);
@@ -832,7 +1022,7 @@ public final class CooperationDetector {
                     break;
                 }
                 if (item.isPunct(",") && k + 1 < items.size()
-                        && items.get(k + 1).isWord("and", "but", "while", "which", "who", "whereas")) {
+                        && items.get(k + 1).isWordIn(CLAUSE_OPENERS_AFTER_COMMA)) {
                     break;
                 }
                 if (item.type() == ItemType.COUNTRY) {
@@ -862,16 +1052,18 @@ public final class CooperationDetector {
                 return "object";
             }
             Item item = items.get(before);
-            return item.type() == ItemType.WORD ? ATTACHING.get(item.lower()) : null;
+            return item.type() == ItemType.WORD && item.word != Vocabulary.UNKNOWN
+                    ? ATTACHING.get(VOCABULARY.word(item.word)) : null;
         }
 
         /** The first group attached by the preposition after item {@code after}: later ones are context. */
         private Optional<Group> firstAttached(Window window, String preposition, int after) {
-            return window.groups().stream()
-                    .filter(attached -> attached.group().first() > after)
-                    .filter(attached -> attached.preposition().equals(preposition))
-                    .map(Attached::group)
-                    .findFirst();
+            for (Attached attached : window.groups()) {
+                if (attached.group().first() > after && attached.preposition().equals(preposition)) {
+                    return Optional.of(attached.group());
+                }
+            }
+            return Optional.empty();
         }
 
         private int firstTrigger(int from, int to) {
@@ -898,7 +1090,7 @@ public final class CooperationDetector {
             return -1;
         }
 
-        private int skip(int k, Set<String> words) {
+        private int skip(int k, WordSet words) {
             int i = k;
             while (i < items.size() && items.get(i).isWordIn(words)) {
                 i++;
@@ -923,8 +1115,11 @@ public final class CooperationDetector {
             for (String a : as) {
                 for (String b : bs) {
                     if (!a.equals(b)) {
-                        pairs.putIfAbsent(Pairs.of(a, b), new CooperationPair(Pairs.of(a, b),
-                                sentence.substring(from.start(), to.end()), from.start(), to.end(), subtype));
+                        String pair = Pairs.of(a, b);
+                        if (!pairs.containsKey(pair)) {
+                            pairs.put(pair, new CooperationPair(pair, sentence.substring(from.start(), to.end()),
+                                    from.start(), to.end(), subtype));
+                        }
                     }
                 }
             }
@@ -956,11 +1151,11 @@ public final class CooperationDetector {
             boolean lasting = !isEventLike(triggerItem);
             for (int k = triggerItem - 1; k >= 0; k--) {
                 Item item = items.get(k);
-                if (item.isPunct(";") || item.isWord("but", "however", "whereas")) {
+                if (item.isPunct(";") || item.isWordIn(CONTRASTS)) {
                     break;
                 }
                 // "declared a partnership with no limits and vowed to deepen...": a new verb, a new scope.
-                if (item.isWord("and") && k + 1 < triggerItem && items.get(k + 1).type() == ItemType.CUE
+                if (item.isWordIn(AND) && k + 1 < triggerItem && items.get(k + 1).type() == ItemType.CUE
                         && items.get(k + 1).cue().isAny(VERB_KINDS)) {
                     break;
                 }
@@ -973,17 +1168,16 @@ public final class CooperationDetector {
                 if (item.isPunct(",;")) {
                     break;
                 }
-                if ((item.type() == ItemType.CUE || item.type() == ItemType.WORD)
-                        && (item.lower().equals("if") || item.lower().equals("unless"))) {
+                if (item.isWordOrCueIn(CONDITIONS)) {
                     return true;
                 }
             }
             for (int k = triggerItem + 1; k < items.size(); k++) {
                 Item item = items.get(k);
-                boolean joinsCountries = item.isWord("and") && skip(k + 1, Set.of("the")) < items.size()
-                        && items.get(skip(k + 1, Set.of("the"))).type() == ItemType.COUNTRY;
+                boolean joinsCountries = item.isWordIn(AND) && skip(k + 1, THE) < items.size()
+                        && items.get(skip(k + 1, THE)).type() == ItemType.COUNTRY;
                 if (item.isPunct(",;:.!?()\u2014") || item.isWordIn(CLAUSE_BREAKERS)
-                        || item.isWord("that", "which", "who") || (item.isWord("and") && !joinsCountries)) {
+                        || item.isWordIn(RELATIVE_PRONOUNS) || (item.isWordIn(AND) && !joinsCountries)) {
                     return false;
                 }
                 if (item.isCue(Kind.NEGATION) || (lasting && item.isCue(Kind.TERMINATE))) {
@@ -1011,7 +1205,7 @@ public final class CooperationDetector {
         private static List<Item> resolvePronouns(List<Item> items) {
             Item subject = null;
             int first = 0;
-            while (first < items.size() && (items.get(first).isWord("the") || isHead(items.get(first)))
+            while (first < items.size() && (items.get(first).isWordIn(THE) || isHead(items.get(first)))
                     && items.get(first).type() != ItemType.COUNTRY) {
                 first++;
             }
@@ -1021,14 +1215,13 @@ public final class CooperationDetector {
             List<Item> out = new ArrayList<>(items.size());
             for (int i = 0; i < items.size(); i++) {
                 Item item = items.get(i);
-                if (item.isWord("said", "says", "announced", "confirmed", "added") && i > 0
+                if (item.isWordIn(SPEECH_VERBS) && i > 0
                         && items.get(i - 1).type() == ItemType.COUNTRY) {
                     subject = items.get(i - 1);
                 }
-                boolean pronoun = item.isWord("it") && i > 0 && !items.get(i - 1).isWordIn(PREPOSITIONS);
+                boolean pronoun = item.isWordIn(IT) && i > 0 && !items.get(i - 1).isWordIn(PREPOSITIONS);
                 if (pronoun && subject != null) {
-                    out.add(new Item(ItemType.COUNTRY, item.start(), item.end(), item.text(), subject.country(), null,
-                            false));
+                    out.add(Item.country(item.start(), item.end(), subject.country(), false));
                 } else {
                     out.add(item);
                 }
@@ -1038,58 +1231,50 @@ public final class CooperationDetector {
 
         private static List<Item> tokenize(String s, List<CountryMention> countries, List<Cue> cues,
                 List<Reference> references) {
-            // What starts at each offset (a later span at the same offset replaces an earlier one); arrays
-            // indexed by offset, because the lookups below run once per char of the sentence.
+            // The reference, country or cue that starts at each offset, in one array indexed by offset because the
+            // lookups below run once per char of the sentence. Filled cues first, then countries, then references:
+            // at one offset a reference wins over a country and a country over a cue, and of two spans of one
+            // kind the later. A word never runs into a span.
             int length = s.length();
-            Reference[] referenceAt = references.isEmpty() ? null : new Reference[length + 1];
-            CountryMention[] countryAt = new CountryMention[length + 1];
-            Cue[] cueAt = new Cue[length + 1];
-            // Where a country, reference or cue starts: a word never runs into one.
-            boolean[] spanStarts = new boolean[length + 1];
-            for (Reference reference : references) {
-                referenceAt[reference.start()] = reference;
-                spanStarts[reference.start()] = true;
-            }
-            for (CountryMention mention : countries) {
-                countryAt[mention.start()] = mention;
-                spanStarts[mention.start()] = true;
-            }
+            Object[] spanAt = new Object[length + 1];
             for (Cue cue : cues) {
                 if (!overlapsAny(cue, countries, references)) {
-                    cueAt[cue.start()] = cue;
-                    spanStarts[cue.start()] = true;
+                    spanAt[cue.start()] = cue;
                 }
+            }
+            for (CountryMention mention : countries) {
+                spanAt[mention.start()] = mention;
+            }
+            for (Reference reference : references) {
+                spanAt[reference.start()] = reference;
             }
             List<Item> items = new ArrayList<>();
             int pos = 0;
             while (pos < length) {
-                Reference reference = referenceAt == null ? null : referenceAt[pos];
-                if (reference != null) {
+                Object span = spanAt[pos];
+                if (span instanceof Reference reference) {
                     // Read as "X and Y": the group rules then treat it like the countries it stands for.
                     for (int c = 0; c < reference.codes().size(); c++) {
                         if (c > 0) {
-                            items.add(new Item(ItemType.WORD, reference.start(), reference.end(), "and", null, null, false));
+                            items.add(Item.and(reference.start(), reference.end()));
                         }
                         CountryMention stand = new CountryMention(CountryMention.Type.REFERENCE, reference.codes().get(c),
                                 s.substring(reference.start(), reference.end()), reference.start(), reference.end());
-                        items.add(new Item(ItemType.COUNTRY, reference.start(), reference.end(), stand.text(), stand, null,
-                                false));
+                        items.add(Item.country(reference.start(), reference.end(), stand, false));
                     }
                     pos = reference.end();
                     continue;
                 }
-                CountryMention mention = countryAt[pos];
-                if (mention != null) {
+                if (span instanceof CountryMention mention) {
                     int end = mention.end();
                     int possessiveEnd = possessiveEnd(s, end);
                     boolean owns = possessiveEnd > end;
-                    items.add(new Item(ItemType.COUNTRY, mention.start(), end, mention.text(), mention, null, owns));
+                    items.add(Item.country(mention.start(), end, mention, owns));
                     pos = possessiveEnd;
                     continue;
                 }
-                Cue cue = cueAt[pos];
-                if (cue != null) {
-                    items.add(new Item(ItemType.CUE, cue.start(), cue.end(), cue.text(), null, cue, false));
+                if (span instanceof Cue cue) {
+                    items.add(Item.cue(cue));
                     pos = cue.end();
                     continue;
                 }
@@ -1097,11 +1282,11 @@ public final class CooperationDetector {
                 if (Character.isWhitespace(c)) {
                     pos++;
                 } else if (Character.isLetterOrDigit(c)) {
-                    int end = wordEnd(s, pos, spanStarts);
-                    items.add(new Item(ItemType.WORD, pos, end, s.substring(pos, end), null, null, false));
+                    int end = wordEnd(s, pos, spanAt);
+                    items.add(Item.word(s, pos, end));
                     pos = end;
                 } else {
-                    items.add(new Item(ItemType.PUNCT, pos, pos + 1, String.valueOf(c), null, null, false));
+                    items.add(Item.punct(pos, c));
                     pos++;
                 }
             }
@@ -1146,14 +1331,14 @@ public final class CooperationDetector {
                     || type == Character.OTHER_NUMBER;
         }
 
-        private static int wordEnd(String s, int start, boolean[] spanStarts) {
+        private static int wordEnd(String s, int start, Object[] spanAt) {
             int end = start + 1;
-            while (end < s.length() && !spanStarts[end]) {
+            while (end < s.length() && spanAt[end] == null) {
                 char c = s.charAt(end);
                 if (Character.isLetterOrDigit(c)) {
                     end++;
                 } else if ("'\u2019-.".indexOf(c) >= 0 && end + 1 < s.length()
-                        && Character.isLetterOrDigit(s.charAt(end + 1)) && !spanStarts[end + 1]) {
+                        && Character.isLetterOrDigit(s.charAt(end + 1)) && spanAt[end + 1] == null) {
                     end += 2;
                 } else {
                     break;

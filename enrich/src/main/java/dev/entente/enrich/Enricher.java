@@ -199,8 +199,9 @@ public final class Enricher {
             boolean inTitle = index < split.firstBody();
             int offset = split.offsets()[index];
             // Normalising only changes typographic apostrophes: without one, the sentence is its own normal form.
+            // Most bodies have none at all, and then normalising returned the body itself.
             String normalized = inTitle ? prepared.normalizedTitle()
-                    : sentence.indexOf('\u2019') < 0 ? sentence
+                    : prepared.normalizedBody() == prepared.body() || sentence.indexOf('\u2019') < 0 ? sentence
                     : prepared.normalizedBody().substring(offset, offset + sentence.length());
             List<EntityMention> found = gazetteer.match(sentence, normalized, offset,
                     inTitle ? titleEntities : bodyEntities, date);
@@ -232,6 +233,12 @@ public final class Enricher {
         List<List<String>> actorsBySentence = new ArrayList<>();
         for (int index = 0; index < sentences.size(); index++) {
             String sentence = sentences.get(index);
+            TriggerLexicon.Scan scan = matched.scans().get(index);
+            if (mentions.get(index).isEmpty() && scan.cues().isEmpty() && scan.triggers().isEmpty()) {
+                // Most sentences name nothing and hold no cue: they add no entity, event or pair.
+                actorsBySentence.add(List.of());
+                continue;
+            }
             List<CountryMention> countries = new ArrayList<>();
             List<String> actorCodes = new ArrayList<>();
             for (EntityMention raw : mentions.get(index)) {
@@ -245,7 +252,6 @@ public final class Enricher {
                     actorCodes.add(mention.country());
                 }
             }
-            TriggerLexicon.Scan scan = matched.scans().get(index);
             List<CooperationDetector.Reference> references = detector.mayAssert(scan)
                     ? references(sentence, countries, actorsBySentence) : List.of();
             actorsBySentence.add(actorCodes);
@@ -265,15 +271,15 @@ public final class Enricher {
                 pairMentions.add(new PairMention(pair.pair(), index, pair.trigger()));
                 pairs.add(pair.pair());
             }
-            int intentFrom = -1;
+            IntentBounds intent = null;
             for (int t = 0; t < triggers.size(); t++) {
                 TriggerLexicon.Trigger trigger = triggers.get(t);
                 String subtype = subtypeOf(trigger, found);
-                if (intentFrom < 0 && trigger.eventType().equals(TriggerLexicon.MILITARY_COOPERATION)) {
-                    intentFrom = earliestIntentEnd(sentence);
+                if (intent == null && trigger.eventType().equals(TriggerLexicon.MILITARY_COOPERATION)) {
+                    intent = intentBounds(sentence);
                 }
                 events.add(new Event(trigger.eventType(), trigger.text(), index, subtype,
-                        cameo(trigger.eventType(), subtype, sentence, trigger.start(), intentFrom),
+                        cameo(trigger.eventType(), subtype, sentence, trigger.start(), intent),
                         new ArrayList<>(actorsOf.get(t))));
             }
         }
@@ -396,25 +402,32 @@ public final class Enricher {
         "prepared to", "aim", "set to"};
 
     /**
-     * Where the first occurrence of an {@link #INTENT_LITERALS} literal in the sentence ends, or
-     * {@link Integer#MAX_VALUE}: before that point the costly {@link #INTENT} regex cannot match.
+     * Where occurrences of the {@link #INTENT_LITERALS} in a sentence start and end at the earliest, or
+     * {@link Integer#MAX_VALUE} for both: a match of the costly {@link #INTENT} regex ends no earlier than
+     * {@code end}, and it starts with one of them, so no earlier than {@code start}.
      */
-    private static int earliestIntentEnd(String sentence) {
-        int earliest = Integer.MAX_VALUE;
+    private record IntentBounds(int start, int end) {}
+
+    private static IntentBounds intentBounds(String sentence) {
+        int start = Integer.MAX_VALUE;
+        int end = Integer.MAX_VALUE;
         for (String literal : INTENT_LITERALS) {
             int at = sentence.indexOf(literal);
             if (at >= 0) {
-                earliest = Math.min(earliest, at + literal.length());
+                start = Math.min(start, at);
+                end = Math.min(end, at + literal.length());
             }
         }
-        return earliest;
+        return new IntentBounds(start, end);
     }
 
-    /** @param intentFrom see {@link #earliestIntentEnd}; only read for military cooperation */
-    private static String cameo(String type, String subtype, String sentence, int triggerStart, int intentFrom) {
+    /** @param intent see {@link #intentBounds}; only read for military cooperation */
+    private static String cameo(String type, String subtype, String sentence, int triggerStart, IntentBounds intent) {
         int prefixEnd = Math.min(triggerStart, sentence.length());
-        if (type.equals(TriggerLexicon.MILITARY_COOPERATION) && intentFrom <= prefixEnd
-                && INTENT.matcher(sentence.substring(0, prefixEnd)).find()) {
+        // Searching from intent.start() finds what a search from 0 would; find(int) still sees the chars before it
+        // for the word boundary.
+        if (type.equals(TriggerLexicon.MILITARY_COOPERATION) && intent.end() <= prefixEnd
+                && INTENT.matcher(sentence.substring(0, prefixEnd)).find(intent.start())) {
             return CAMEO_MILITARY_INTENT;
         }
         return CAMEO.getOrDefault(subtype, "");

@@ -3,6 +3,7 @@ package dev.entente.enrich;
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -63,6 +64,7 @@ final class KeywordIndex<V> {
     /** @param forms the forms to find, as they must stand in the text given to {@link #scan} */
     KeywordIndex(Map<String, V> forms) {
         trie.build(new TreeMap<>(forms));
+        trie.indexPrefixes(forms.keySet());
     }
 
     /**
@@ -89,10 +91,81 @@ final class KeywordIndex<V> {
      */
     private static final class WordStartTrie<V> extends AhoCorasickDoubleArrayTrie<V> {
 
+        /** Size of the table of three-char prefixes, a power of two: 8 KB. */
+        private static final int PREFIX_BITS = 1 << 16;
+
+        /*
+         * Most word starts begin no form, yet a walk finds that out only after a few steps through the large
+         * trie arrays, which miss the cache. Small tables that stay in the cache answer first, from the first
+         * chars of the text at the start: the forms of one or two chars exactly, the first three chars of the
+         * longer ones (hashed into a bit table: a collision only costs a walk), and the first chars of forms with
+         * a char outside ASCII among their first three (text starting so always gets a walk).
+         */
+        private final boolean[] oneCharForms = new boolean[128];
+        private final long[] twoCharForms = new long[128 * 128 / 64];
+        private final long[] threeCharPrefixes = new long[PREFIX_BITS / 64];
+        private final boolean[] walkAlways = new boolean[128];
+
+        void indexPrefixes(Collection<String> forms) {
+            for (String form : forms) {
+                if (form.isEmpty() || form.charAt(0) >= 128) {
+                    continue;
+                }
+                char first = form.charAt(0);
+                int ascii = 1;
+                while (ascii < Math.min(3, form.length()) && form.charAt(ascii) < 128) {
+                    ascii++;
+                }
+                if (ascii < Math.min(3, form.length())) {
+                    walkAlways[first] = true;
+                } else if (form.length() == 1) {
+                    oneCharForms[first] = true;
+                } else if (form.length() == 2) {
+                    setBit(twoCharForms, 128 * first + form.charAt(1));
+                } else {
+                    setBit(threeCharPrefixes, prefixBit(first, form.charAt(1), form.charAt(2)));
+                }
+            }
+        }
+
+        /** Whether a form can begin at {@code start}. */
+        private boolean mayBeginForm(char[] chars, int start) {
+            char first = chars[start];
+            if (first >= 128 || walkAlways[first] || oneCharForms[first]) {
+                return true;
+            }
+            if (start + 1 == chars.length || chars[start + 1] >= 128) {
+                return false;
+            }
+            char second = chars[start + 1];
+            if (isSet(twoCharForms, 128 * first + second)) {
+                return true;
+            }
+            if (start + 2 == chars.length || chars[start + 2] >= 128) {
+                return false;
+            }
+            return isSet(threeCharPrefixes, prefixBit(first, second, chars[start + 2]));
+        }
+
+        private static int prefixBit(char first, char second, char third) {
+            int key = (first << 14) | (second << 7) | third;
+            return (key * 0x9E3779B1) >>> (32 - Integer.numberOfTrailingZeros(PREFIX_BITS));
+        }
+
+        private static void setBit(long[] bits, int bit) {
+            bits[bit >>> 6] |= 1L << bit;
+        }
+
+        private static boolean isSet(long[] bits, int bit) {
+            return (bits[bit >>> 6] & (1L << bit)) != 0;
+        }
+
         void scanWordStarts(char[] chars, char[] edges, Hits<V> hits) {
             int length = chars.length;
-            for (int start = 0; start < length; start++) {
-                if (start > 0 && isLetter(edges[start - 1])) {
+            // A whole word can start at 0 and right after each char that is not a letter: after a walk from
+            // one such place, skip the run of letters that starts there, if any, and the char that ends it.
+            for (int start = 0; start < length; start = nextWordStart(edges, start)) {
+                if (!mayBeginForm(chars, start)) {
                     continue;
                 }
                 int state = 0;
@@ -103,12 +176,13 @@ final class KeywordIndex<V> {
                         break;
                     }
                     state = next;
-                    int[] emits = output[state];
-                    if (emits == null) {
-                        continue;
-                    }
+                    // The boundary first: the next char is at hand, the state's outputs likely not in the cache.
                     int end = i + 1;
                     if (end < length && isLetter(edges[end])) {
+                        continue;
+                    }
+                    int[] emits = output[state];
+                    if (emits == null) {
                         continue;
                     }
                     // The state's outputs also hold the forms that are its suffixes; only the one as long as
@@ -122,6 +196,15 @@ final class KeywordIndex<V> {
                 }
             }
         }
+    }
+
+    /** The first place after {@code start} that follows a char that is not a letter. */
+    private static int nextWordStart(char[] edges, int start) {
+        int next = start;
+        while (next < edges.length && isLetter(edges[next])) {
+            next++;
+        }
+        return next + 1;
     }
 
     /** Orders the hits by end, as {@link #select} needs (the walk finds them by start); stable. */
@@ -146,7 +229,8 @@ final class KeywordIndex<V> {
     /** {@link Character#isAlphabetic} of a char, with a quick answer for ASCII. */
     private static boolean isLetter(char c) {
         if (c < 128) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            // Setting bit 5 maps 'A'-'Z' onto 'a'-'z' and no other ASCII char into that range: one compare.
+            return (char) ((c | 0x20) - 'a') < 26;
         }
         return Character.isAlphabetic(c);
     }

@@ -32,6 +32,9 @@ public final class SentenceSplitter {
     /** The sentences of the text, in order. */
     public List<Sentence> split(String text) {
         List<Sentence> sentences = new ArrayList<>();
+        // The scans below look at every char: an array spares charAt its bounds and coder checks.
+        char[] chars = text.toCharArray();
+        Terminators terminators = new Terminators(text);
         int paragraphStart = 0;
         int length = text.length();
         int i = text.indexOf('\n');
@@ -41,11 +44,11 @@ public final class SentenceSplitter {
                 i = text.indexOf('\n', i + 1);
                 continue;
             }
-            splitParagraph(text, paragraphStart, i, sentences);
+            splitParagraph(text, chars, terminators, paragraphStart, i, sentences);
             paragraphStart = breakEnd;
             i = text.indexOf('\n', breakEnd);
         }
-        splitParagraph(text, paragraphStart, length, sentences);
+        splitParagraph(text, chars, terminators, paragraphStart, length, sentences);
         return List.copyOf(sentences);
     }
 
@@ -73,31 +76,67 @@ public final class SentenceSplitter {
         return c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
-    private void splitParagraph(String text, int from, int to, List<Sentence> out) {
+    /**
+     * Where the next {@code .}, {@code !} or {@code ?} stands. {@link String#indexOf(int, int)} compares many
+     * chars at a time, and each of the three is searched for again only once the split has passed it, so the
+     * text is read at most once for each.
+     */
+    private static final class Terminators {
+        private final String text;
+        private int dot = -1;
+        private int exclamation = -1;
+        private int question = -1;
+
+        Terminators(String text) {
+            this.text = text;
+        }
+
+        /** The first terminator at or after {@code from}, or the length of the text. */
+        int next(int from) {
+            if (dot < from) {
+                dot = indexOrLength('.', from);
+            }
+            if (exclamation < from) {
+                exclamation = indexOrLength('!', from);
+            }
+            if (question < from) {
+                question = indexOrLength('?', from);
+            }
+            return Math.min(dot, Math.min(exclamation, question));
+        }
+
+        private int indexOrLength(char c, int from) {
+            int at = text.indexOf(c, from);
+            return at < 0 ? text.length() : at;
+        }
+    }
+
+    /** @param chars the chars of {@code text} */
+    private void splitParagraph(String text, char[] chars, Terminators terminators, int from, int to,
+            List<Sentence> out) {
         int sentenceStart = from;
         int i = from;
         while (i < to) {
-            char c = text.charAt(i);
-            if (c != '.' && c != '!' && c != '?') {
-                i++;
-                continue;
+            i = terminators.next(i);
+            if (i >= to) {
+                break;
             }
             int end = i + 1;
-            while (end < to && isTerminatorOrCloser(text.charAt(end))) {
+            while (end < to && isTerminatorOrCloser(chars[end])) {
                 end++;
             }
             int next = end;
-            while (next < to && Character.isWhitespace(text.charAt(next))) {
+            while (next < to && Character.isWhitespace(chars[next])) {
                 next++;
             }
             boolean spaceFollows = next > end || end == to;
             if (spaceFollows && (next == to || endsSentence(text, i, end, next, to))) {
-                add(text, sentenceStart, end, out);
+                add(text, chars, sentenceStart, end, out);
                 sentenceStart = next;
             }
             i = Math.max(end, i + 1);
         }
-        add(text, sentenceStart, to, out);
+        add(text, chars, sentenceStart, to, out);
     }
 
     private static boolean isTerminatorOrCloser(char c) {
@@ -145,13 +184,13 @@ public final class SentenceSplitter {
         return text.substring(from, end);
     }
 
-    private static void add(String text, int from, int to, List<Sentence> out) {
+    private static void add(String text, char[] chars, int from, int to, List<Sentence> out) {
         int start = from;
         int end = to;
-        while (start < end && Character.isWhitespace(text.charAt(start))) {
+        while (start < end && Character.isWhitespace(chars[start])) {
             start++;
         }
-        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+        while (end > start && Character.isWhitespace(chars[end - 1])) {
             end--;
         }
         if (start < end) {

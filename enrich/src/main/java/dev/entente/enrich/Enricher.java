@@ -32,14 +32,14 @@ import java.util.regex.Pattern;
  * no one. A reference such as "the two countries", "both nations", "the allies" or "either nation" stands
  * for the two countries named in the same sentence before it or, failing that, in the nearest of the two
  * sentences before that names exactly two. Each pair gets one mention per sentence, with the first trigger
- * that tied it; {@code cooperationPairs} are the distinct pairs, sorted. Event actors are the countries the
- * detector tied to the trigger (empty for neighbouring events such as criticism or sanctions, whose roles
- * are not parsed). Thread-safe: it holds no mutable state.
+ * that tied it; {@code cooperationPairs} are the distinct pairs, sorted. The actors of a cooperation event are
+ * the countries the detector tied to its trigger; those of a neighbouring event (criticism, sanctions...) are
+ * the country groups around its trigger ({@link NeighbourActors}). Thread-safe: it holds no mutable state.
  */
 public final class Enricher {
 
     /** The version of the bundled data as a whole; the digests of the files follow it in {@link #dictionaryVersion()}. */
-    public static final String DATA_VERSION = "2025.2";
+    public static final String DATA_VERSION = "2026.1";
 
     private static final Pattern DATELINE = Pattern.compile(
             "^([A-Z][A-Z.'\\-]+(?: [A-Z][A-Z.'\\-]+){0,3})(?:, [^\\u2014\\u2013()]{1,40}?)?(?: \\([^)]{1,30}\\))? ?(?:\\u2014|\\u2013|--|-) ");
@@ -278,9 +278,11 @@ public final class Enricher {
                 if (intent == null && trigger.eventType().equals(TriggerLexicon.MILITARY_COOPERATION)) {
                     intent = intentBounds(sentence);
                 }
+                List<String> actors = trigger.eventType().equals(TriggerLexicon.MILITARY_COOPERATION)
+                        ? new ArrayList<>(actorsOf.get(t))
+                        : NeighbourActors.of(sentence, countries, trigger.start(), trigger.end());
                 events.add(new Event(trigger.eventType(), trigger.text(), index, subtype,
-                        cameo(trigger.eventType(), subtype, sentence, trigger.start(), intent),
-                        new ArrayList<>(actorsOf.get(t))));
+                        cameo(trigger.eventType(), subtype, sentence, trigger.start(), intent), actors));
             }
         }
         return new Enrichment(entities, events, pairMentions, new ArrayList<>(pairs));

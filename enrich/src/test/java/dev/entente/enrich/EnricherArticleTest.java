@@ -79,6 +79,18 @@ class EnricherArticleTest {
     }
 
     @Test
+    void givesNeighbouringEventsTheCountriesAroundTheirTrigger() {
+        Enrichment enrichment = ENRICHER.enrich(null,
+                "Germany said Russia attacked Ukraine overnight. Moscow and Beijing condemned the US-Japan security pact.",
+                JUNE_2024);
+
+        assertThat(enrichment.events()).extracting(e -> e.getType() + " " + e.getActors())
+                .containsExactly("armed-conflict [RU, UA]", "criticism [CN, JP, RU, US]",
+                        "military-cooperation [JP, US]");
+        assertThat(enrichment.cooperationPairs()).containsExactly("JP-US");
+    }
+
+    @Test
     void usesTheUserDictionary(@TempDir Path dir) throws Exception {
         Path user = dir.resolve("user.tsv");
         Files.writeString(user, "code\tnames\tdemonyms\tcapitals\tblocked\nUA\tUkraina\t\t\t\n", StandardCharsets.UTF_8);

@@ -30,11 +30,18 @@ import java.util.Set;
  *       countries after {@code with}/{@code alongside}, right after the verb, or right after the trigger
  *       with {@code to} ("approved an arms sale to Y"); without them, the members
  *       of G cooperate with each other ("X and Y will hold joint drills", "X agreed with Y to hold joint
- *       patrols", "X will host Y for naval exercises").</li>
+ *       patrols", "X will host Y for naval exercises"); for drills they do so with partners too ("X and Y held
+ *       drills with Z"), unless kept apart ("each held drills with Z"). A group followed by an observer word
+ *       ("with Z attending as observers") is no partner.</li>
  *   <li><b>supply</b>: G, a supply verb, materiel, then {@code to} a recipient ("X sent missiles to Y"),
- *       or the recipient right after the verb and {@code with} materiel ("X supplied Y with tanks");
- *       seen from the recipient: "Y bought fighter jets from X".</li>
- *   <li><b>training</b>: G, a training verb, then a country and its personnel ("X will train Y's troops").</li>
+ *       or the recipient right after the verb and {@code with} materiel ("X supplied Y with tanks"), or the
+ *       recipient right after the verb, then materiel and no {@code to} ("X will give Y new radars", "X will
+ *       give Y's army radars"; not "sent North Korean troops", where the country is the materiel's adjective);
+ *       seen from the recipient: "Y bought fighter jets from X", "the jets Y bought from X", or the supplier as
+ *       owner or maker of the materiel right after the verb ("Y bought Chinese FK-3 air defence systems",
+ *       "Y's purchase of Russian S-400 systems", "buy X's Arrow 3 system").</li>
+ *   <li><b>training</b>: G, a training verb, maybe a quantity, then a country and its personnel ("X will
+ *       train Y's troops", "X officers will train about 10,000 Y soldiers").</li>
  *   <li><b>between</b>: the trigger, then {@code between}/{@code among}/{@code involving} (or {@code by},
  *       for passive phrasing) and a group of two or more ("joint drills between X and Y").</li>
  *   <li><b>compound</b>: a group of two or more right before the trigger ("X-Y joint drills", "X and Y's
@@ -42,20 +49,32 @@ import java.util.Set;
  *   <li><b>possessive</b>: {@code X's} or {@code its} (the nearest country before it), the trigger, then
  *       {@code with Y} or {@code to Y} ("Iran's arms deal with Russia", "Iran's arms deliveries to Russia",
  *       "sanctions on Iran over its arms deal with Russia"); a country right before the trigger acts the
- *       same way ("US military aid to Ukraine, Israel and Taiwan"), and {@code for} counts like {@code to}.</li>
+ *       same way ("US military aid to Ukraine, Israel and Taiwan"), and {@code for} counts like {@code to}; a
+ *       base held by the owner ({@code X's}, {@code its} or {@code X} right before it) takes {@code in Y} as
+ *       its host ("its naval base in Djibouti"; not "built a military base in Djibouti").</li>
  *   <li><b>visit</b>: G, a visit verb, the country visited, then a trigger in the clause ("Shoigu visited
  *       North Korea to discuss defence cooperation"), subtype {@code defence-visit}; a visit "to seek" or
- *       "to ask for" aid is a request and forms no pair.</li>
+ *       "to ask for" aid is a request and forms no pair. Without a trigger, a visit by a defence official,
+ *       military delegation or warship to the country right after the verb ("Chinese Defence Minister X arrived
+ *       in Nepal"; not "visited Ukraine's occupied regions"), "a visit by a X warship to Y", and "Y's defence
+ *       minister held talks with a visiting X military delegation" are defence visits too.</li>
  *   <li><b>stationing</b>: G, a station verb, forces, then {@code in} a host ("Germany will station a
- *       brigade of troops in Lithuania"), subtype {@code basing}.</li>
+ *       brigade of troops in Lithuania"), subtype {@code basing}; whoever the subject, a station verb, forces
+ *       named by their country, then {@code in} a host that is not a possessive ("stationing a German combat
+ *       brigade in Lithuania"; not "in Ukraine's east").</li>
+ *   <li><b>consent</b>: forces sent at a country's request or under an agreement with it: the nearest group
+ *       before the consent words that acts as subject and owns forces ("Burundian troops", "Rwanda began
+ *       deploying soldiers") and the country after them ("at the request of the Mozambican government", "under
+ *       an agreement with Kinshasa"); a host that authorises or invites a country's forces ("X authorised Y
+ *       troops to enter the country") likewise.</li>
  * </ol>
  *
  * <p>Actors: a group may be a leader in office or an institution ("Putin and Kim Jong Un signed"), a run of
  * titles and names of one country is one actor ("Russian President Vladimir Putin"), "his Iranian
- * counterpart" joins a group, "troops from X, Y and Z" and "the navies of X and Y" make the countries the
- * actors, a country right before a noun of intent is the agent of what follows ("opposed a US plan to train
- * Ukrainian troops"), and "it" is the sentence's subject country ("Paris said it would deliver..."). A
- * {@link Reference} ("the two countries") is read as the group it stands for.
+ * counterpart" joins a group, "troops from X, Y and Z" and "the navies of X and Y" (also right after a
+ * dateline's dash) make the countries the actors, a country right before a noun of intent is the agent of what
+ * follows ("opposed a US plan to train Ukrainian troops"), and "it" is the sentence's subject country ("Paris
+ * said it would deliver..."). A {@link Reference} ("the two countries") is read as the group it stands for.
  *
  * <p>Coding decisions, as a political scientist would code event data, precision before recall:
  *
@@ -63,14 +82,16 @@ import java.util.Set;
  *   <li>Co-mention is never enough. A country that is only the place ({@code in}, {@code near},
  *       {@code off}...), an observer, a critic or the speaker forms no pair; a country after another one
  *       that is not attached by {@code with}, {@code to}, {@code from} or a place preposition ends the
- *       clause.</li>
+ *       clause, unless it is a possessive that only owns a noun ("agreed to extend Moscow's lease on the air
+ *       base").</li>
  *   <li>A group that is the object of a preposition or of a directive or hostile verb in its clause
  *       ("urged Japan and Korea to hold drills", "condemned X and Y for holding drills") cannot be the
  *       actor of rules 1-3; the nominal rules 4-6 still apply, since "Z condemned the X-Y drills" still
  *       asserts that X and Y drilled together.</li>
  *   <li>A negation, denial, refusal, accusation or halt before the trigger in its clause (a later "but",
  *       "however" or ";" opens a new one, as does "and" before a new verb), a trigger inside an "if" or
- *       "unless" clause, or a negation after it in its clause, cancels it; verbs that end a lasting relation
+ *       "unless" clause, or a negation after it in its clause, cancels it, except across {@code over}, which
+ *       gives a cause ("froze ties over US arms sales to Taiwan" asserts the sales); verbs that end a lasting relation
  *       ("ended its defence treaty") cancel pacts and cooperation but not drills ("ended joint drills")
  *       ("did not sign", "denied supplying", "accused X of supplying", "suspended joint drills").
  *       Accusations are claims of one party, not the article's assertion.</li>
@@ -131,6 +152,8 @@ public final class CooperationDetector {
     private static final Set<Kind> SUPPLY_VERBS = KindSet.of(EnumSet.of(Kind.SUPPLY_VERB));
     private static final Set<Kind> RECEIVE_VERBS = KindSet.of(EnumSet.of(Kind.RECEIVE_VERB));
     private static final Set<Kind> TRAIN_VERBS = KindSet.of(EnumSet.of(Kind.TRAIN_VERB));
+    private static final Set<Kind> PERMIT_VERBS = KindSet.of(EnumSet.of(Kind.PERMIT_VERB));
+    private static final Set<Kind> MEETING_VERBS = KindSet.of(EnumSet.of(Kind.COOP_VERB, Kind.RECEIVE_VERB));
     private static final Set<Kind> VERB_KINDS = KindSet.of(EnumSet.of(Kind.COOP_VERB, Kind.JOIN_VERB, Kind.SUPPLY_VERB,
             Kind.RECEIVE_VERB, Kind.TRAIN_VERB, Kind.VISIT_VERB));
 
@@ -211,6 +234,41 @@ public final class CooperationDetector {
     private static final WordSet CLAUSE_OPENERS_AFTER_COMMA = WordSet.of("and", "but", "while", "which", "who", "whereas");
     private static final WordSet SPEECH_VERBS = WordSet.of("said", "says", "announced", "confirmed", "added");
     private static final WordSet CONDITIONS = WordSet.of("if", "unless");
+
+    /** Words that make the countries just before them observers ("with France attending as observers"). */
+    private static final WordSet OBSERVERS = WordSet.of("observer", "observers", "observing", "watching", "monitoring");
+
+    /** Words of a quantity before the people trained ("train up to 10,000 Ukrainian soldiers"). */
+    private static final WordSet QUANTITY = WordSet.of(
+            "about", "some", "around", "nearly", "almost", "roughly", "approximately", "up", "to", "more", "than",
+            "over", "at", "least", "another", "additional", "further", "several", "hundreds", "thousands", "dozens",
+            "of", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty");
+
+    /** Words that name a defence official, force or ship: their visit is a defence visit by itself. */
+    private static final WordSet DEFENCE_TITLES = WordSet.of(
+            "defence", "defense", "military", "army", "navy", "naval", "warship", "warships", "armed");
+
+    /** Words that may stand between a receipt verb and the supplier before the materiel ("the first Chinese"). */
+    private static final WordSet RECEIPT_FILLERS = WordSet.of(
+            "of", "the", "a", "an", "its", "their", "his", "her", "first", "new", "more", "further", "additional");
+
+    private static final WordSet VISIT_BY = WordSet.of("by");
+    private static final WordSet VISITING = WordSet.of("visiting");
+    private static final WordSet IN = WordSet.of("in");
+
+    /** Words that give the cause of what comes before: a halt before them does not reach a trigger after them. */
+    private static final WordSet CAUSES = WordSet.of("over");
+
+    /**
+     * Verbs that move a country's own forces; not supply verbs, since "deployed troops to the Ukrainian border"
+     * is no support of Ukraine. With a consent ("at the request of X") they are.
+     */
+    private static final WordSet DEPLOY_VERBS = WordSet.of("deploy", "deploys", "deployed", "deploying");
+    private static final WordSet ARTICLES = WordSet.of("a", "an", "the");
+
+    /** Words that keep the members of a group apart in a joint event ("each held drills with the US"). */
+    private static final WordSet SEPARATELY = WordSet.of(
+            "each", "separate", "separately", "respectively", "individually");
 
 
     private static Map<String, String> attaching() {
@@ -402,13 +460,21 @@ public final class CooperationDetector {
      * is the costliest step of enrichment.
      */
     boolean mayAssert(TriggerLexicon.Scan scan) {
+        boolean visitOrConsent = false;
+        boolean military = false;
         for (Cue cue : scan.cues()) {
             if (cue.standalone() || cue.isAny(RELATION_VERBS)) {
                 return true;
             }
+            visitOrConsent |= cue.isAny(VISIT_OR_CONSENT);
+            military |= cue.isAny(NOUN_KINDS);
         }
-        return false;
+        // A defence official's visit or forces sent at a country's request need no trigger, but military words.
+        return visitOrConsent && military;
     }
+
+    private static final Set<Kind> VISIT_OR_CONSENT =
+            KindSet.of(EnumSet.of(Kind.VISIT_VERB, Kind.CONSENT, Kind.PERMIT_VERB));
 
     private static final Set<Kind> RELATION_VERBS =
             KindSet.of(EnumSet.of(Kind.SUPPLY_VERB, Kind.RECEIVE_VERB, Kind.TRAIN_VERB));
@@ -566,14 +632,29 @@ public final class CooperationDetector {
                         supply(group);
                         receipt(group);
                         training(group);
+                        permit(group);
                     } else if (items.get(group.last()).possessive()) {
                         // "condemned North Korea's deployment of troops to Russia": the owner acts in the noun phrase.
                         supply(group);
+                        receipt(group);
                         training(group);
+                    } else if (group.first() > 0 && items.get(group.first() - 1).isCue(Kind.MATERIEL)) {
+                        // "the aircraft it bought from X": the subject of a relative clause on the materiel.
+                        receipt(group);
                     }
                 }
                 if (item.isTrigger()) {
                     between(i);
+                }
+                if (item.isCue(Kind.CONSENT)) {
+                    consent(i);
+                }
+                if (item.isCue(Kind.VISIT_VERB)) {
+                    visitBy(i);
+                    visitingDelegation(i);
+                }
+                if (item.isCue(Kind.STATION_VERB)) {
+                    stationedForces(i);
                 }
                 possessive(i);
             }
@@ -596,16 +677,37 @@ public final class CooperationDetector {
             for (Attached attached : window.groups()) {
                 boolean recipient = (attached.preposition().equals("to") || attached.preposition().equals("for"))
                         && attached.group().first() == trigger + 2;
-                if (attached.preposition().equals("with") || attached.preposition().equals("object") || recipient) {
+                boolean partner = attached.preposition().equals("with") || attached.preposition().equals("object")
+                        || recipient;
+                if (partner && !observes(attached.group())) {
                     partners.addAll(attached.group().codes());
                     break;
                 }
             }
             if (partners.isEmpty()) {
                 addWithin(group.codes(), trigger, trigger);
-            } else {
-                add(group.codes(), partners, trigger, trigger);
+                return;
             }
+            add(group.codes(), partners, trigger, trigger);
+            // "X and Y held drills with Z": all three take part in one event. A deal with Z may be two
+            // bilateral deals, and "each held drills with Z" keeps them apart.
+            if (isEventLike(trigger) && !anyWordIn(group.first(), window.to(), SEPARATELY)) {
+                addWithin(group.codes(), trigger, trigger);
+            }
+        }
+
+        /** Whether the group is followed closely by an observer word ("France and the UAE attending as observers"). */
+        private boolean observes(Group group) {
+            return anyWordIn(group.last() + 1, Math.min(items.size(), group.last() + 6), OBSERVERS);
+        }
+
+        private boolean anyWordIn(int from, int to, WordSet words) {
+            for (int k = from; k < to; k++) {
+                if (items.get(k).isWordIn(words)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -620,6 +722,7 @@ public final class CooperationDetector {
             Window window = window(verb);
             int trigger = firstTrigger(window.from(), window.to());
             if (trigger < 0) {
+                officialVisit(visitor, verb, window);
                 return;
             }
             for (int k = window.from(); k < trigger; k++) {
@@ -639,6 +742,219 @@ public final class CooperationDetector {
             }
         }
 
+        /**
+         * A visit with no trigger is a defence visit when the visitor is a defence official, a military delegation
+         * or a warship ("Chinese Defence Minister X arrived in Nepal"), and the country visited follows the verb
+         * at once; "visited Ukraine's occupied regions" names a place of the country, not a host.
+         */
+        private void officialVisit(Group visitor, int verb, Window window) {
+            if (!anyWordOrCueIn(visitor.first(), verb, DEFENCE_TITLES)) {
+                return;
+            }
+            for (Attached attached : window.groups()) {
+                Group host = attached.group();
+                boolean destination = attached.preposition().equals("object") || attached.preposition().equals("in");
+                if (destination && host.first() <= verb + 2 && !items.get(host.last()).possessive()) {
+                    add(visitor.codes(), host.codes(), verb, verb, DEFENCE_VISIT);
+                }
+                return;
+            }
+        }
+
+        /** "the first visit by a US aircraft carrier to Vietnam": a visit noun, its defence visitor, then the host. */
+        private void visitBy(int visit) {
+            int k = visit + 1;
+            if (k >= items.size() || !items.get(k).isWordIn(VISIT_BY)) {
+                return;
+            }
+            k = skip(k + 1, ARTICLES);
+            if (k >= items.size() || items.get(k).type() != ItemType.COUNTRY) {
+                return;
+            }
+            Group visitor = group(k);
+            int to = visitor.last() + 1;
+            while (to < items.size() && to <= visitor.last() + 4 && isHead(items.get(to))) {
+                to++;
+            }
+            boolean military = anyWordOrCueIn(visitor.last() + 1, to, DEFENCE_TITLES)
+                    || anyCueIn(visitor.last() + 1, to, Kind.MATERIEL);
+            if (!military) {
+                return;
+            }
+            if (to + 1 < items.size() && items.get(to).isWordIn(WITH_TO_FOR)
+                    && items.get(to + 1).type() == ItemType.COUNTRY && !items.get(to).isWordIn(WITH)) {
+                add(visitor.codes(), group(to + 1).codes(), visit, visit, DEFENCE_VISIT);
+            }
+        }
+
+        /**
+         * "X's defence minister held talks with a visiting Y military delegation": the host is the subject before,
+         * tied to the visit by a cooperation or receive verb ("held talks", "received").
+         */
+        private void visitingDelegation(int visit) {
+            if (!items.get(visit).isWordOrCueIn(VISITING)) {
+                return;
+            }
+            int k = skip(visit + 1, THE);
+            if (k >= items.size() || items.get(k).type() != ItemType.COUNTRY) {
+                return;
+            }
+            Group visitor = group(k);
+            int end = visitor.last() + 1;
+            while (end < items.size() && end <= visitor.last() + 3 && isHead(items.get(end))) {
+                end++;
+            }
+            if (!anyWordOrCueIn(visitor.last() + 1, end, DEFENCE_TITLES)) {
+                return;
+            }
+            boolean meets = false;
+            for (int j = visit - 1; j >= 0; j--) {
+                Item item = items.get(j);
+                if (item.isPunct(",;:") || item.isWordIn(CONTRASTS)) {
+                    return;
+                }
+                meets |= item.type() == ItemType.CUE && item.cue().isAny(MEETING_VERBS);
+                if (item.type() == ItemType.COUNTRY && !continuesGroup(j)) {
+                    Group host = group(j);
+                    if (meets && actsAsSubject(host)) {
+                        add(host.codes(), visitor.codes(), visit, visit, DEFENCE_VISIT);
+                    }
+                    return;
+                }
+            }
+        }
+
+        /**
+         * "stationing a German combat brigade in Lithuania": a station verb, forces named by their country, then
+         * the host, whoever the subject is.
+         */
+        private void stationedForces(int verb) {
+            int k = skipQuantity(skip(verb + 1, ARTICLES));
+            if (k >= items.size() || items.get(k).type() != ItemType.COUNTRY || items.get(k).possessive()) {
+                return;
+            }
+            Group owner = group(k);
+            int forces = -1;
+            for (int j = owner.last() + 1; j < items.size() && j <= owner.last() + 3; j++) {
+                Item item = items.get(j);
+                if (item.isCue(Kind.MATERIEL) || item.isCue(Kind.PERSONNEL)) {
+                    forces = j;
+                    break;
+                }
+                boolean modifier = (item.type() == ItemType.WORD && !item.isWordIn(GAP_BREAKERS)) || item.isNounCue();
+                if (!modifier) {
+                    return;
+                }
+            }
+            // The host follows "in" in the same phrase; "in Ukraine's east" names a place of a country, not a host.
+            for (int j = forces + 1; forces >= 0 && j < items.size() && j <= forces + 8; j++) {
+                Item item = items.get(j);
+                if ((item.type() == ItemType.PUNCT && !isThousandsComma(j)) || item.type() == ItemType.COUNTRY) {
+                    return;
+                }
+                int host = skip(j + 1, THE);
+                if (item.isWordIn(IN) && host < items.size() && items.get(host).type() == ItemType.COUNTRY
+                        && !items.get(group(host).last()).possessive()) {
+                    add(owner.codes(), group(host).codes(), verb, forces, BASING);
+                    return;
+                }
+            }
+        }
+
+        /**
+         * Forces sent at a country's request or under an agreement with it: the forces' country (the nearest group
+         * before the cue that acts as subject and owns forces, "Rwanda began deploying soldiers" or "Burundian
+         * troops") and the country after the cue ("at the request of the Mozambican government").
+         */
+        private void consent(int cue) {
+            int k = skip(cue + 1, THE);
+            while (k < items.size() && k <= cue + 4 && items.get(k).type() != ItemType.COUNTRY
+                    && isHead(items.get(k))) {
+                k++;
+            }
+            if (k >= items.size() || items.get(k).type() != ItemType.COUNTRY) {
+                return;
+            }
+            Set<String> host = group(k).codes();
+            for (int j = cue - 1; j >= 0; j--) {
+                Item item = items.get(j);
+                if (item.isPunct(";") || item.isWordIn(CONTRASTS)) {
+                    return;
+                }
+                if (item.type() == ItemType.COUNTRY && !continuesGroup(j)) {
+                    Group forces = group(j);
+                    if (actsAsSubject(forces) && ownsForces(forces, cue)) {
+                        add(forces.codes(), host, cue, cue, TriggerLexicon.MILITARY_COOPERATION);
+                        return;
+                    }
+                }
+            }
+        }
+
+        /** Whether forces follow the group ("Burundian troops") or a verb of it sends them ("Rwanda deployed"). */
+        private boolean ownsForces(Group group, int limit) {
+            int k = group.last() + 1;
+            while (k < limit && k <= group.last() + 3 && isHead(items.get(k)) && !items.get(k).isCue(Kind.MATERIEL)
+                    && !items.get(k).isCue(Kind.PERSONNEL)) {
+                k++;
+            }
+            if (k < limit && (items.get(k).isCue(Kind.MATERIEL) || items.get(k).isCue(Kind.PERSONNEL))) {
+                return true;
+            }
+            for (int verb = group.last() + 1; verb < limit && verb <= group.last() + SUBJECT_GAP; verb++) {
+                Item item = items.get(verb);
+                boolean sends = item.isCue(Kind.SUPPLY_VERB) || item.isWordIn(DEPLOY_VERBS);
+                if (sends) {
+                    return materielAfter(verb, verb + 1, limit) >= 0;
+                }
+                if (item.type() == ItemType.COUNTRY || item.isPunct(",;:") || item.isWordIn(GAP_BREAKERS)) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        /** "Nicaragua authorised Russian troops to enter": a host lets the forces of the country after the verb in. */
+        private void permit(Group host) {
+            int verb = verbAfter(host, PERMIT_VERBS);
+            if (verb < 0) {
+                return;
+            }
+            int k = skip(verb + 1, THE);
+            if (k >= items.size() || items.get(k).type() != ItemType.COUNTRY) {
+                return;
+            }
+            Group guests = group(k);
+            for (int j = guests.last() + 1; j < items.size() && j <= guests.last() + 3; j++) {
+                Item item = items.get(j);
+                if (item.isCue(Kind.PERSONNEL) || item.isCue(Kind.MATERIEL)) {
+                    add(host.codes(), guests.codes(), verb, j, TriggerLexicon.MILITARY_COOPERATION);
+                    return;
+                }
+                if (!isHead(item)) {
+                    return;
+                }
+            }
+        }
+
+        private boolean anyWordOrCueIn(int from, int to, WordSet words) {
+            for (int k = from; k < to; k++) {
+                if (items.get(k).isWordOrCueIn(words)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean anyCueIn(int from, int to, Kind kind) {
+            for (int k = from; k < to; k++) {
+                if (items.get(k).isCue(kind)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private void supply(Group supplier) {
             int verb = verbAfter(supplier, SUPPLY_VERBS);
             if (verb < 0) {
@@ -651,6 +967,12 @@ public final class CooperationDetector {
                     if (with < window.to() && items.get(with).isWordIn(WITH)) {
                         int materiel = materielAfter(verb, with + 1, window.to());
                         if (materiel >= 0) {
+                            add(supplier.codes(), attached.group().codes(), verb, materiel);
+                        }
+                    } else if (with < window.to() && isIndirectObject(attached.group())) {
+                        // "Japan will give the Philippines radars": the recipient, then the materiel.
+                        int materiel = materielAfter(verb, with, window.to());
+                        if (materiel >= 0 && firstAttached(window, "to", materiel).isEmpty()) {
                             add(supplier.codes(), attached.group().codes(), verb, materiel);
                         }
                     }
@@ -668,6 +990,18 @@ public final class CooperationDetector {
             }
         }
 
+        /**
+         * Whether an object country right after a supply verb is its recipient rather than the maker of the
+         * materiel: "give Moldova's army radars" and "give the Philippines new radars" are, "sent North Korean
+         * troops" is not (a country right before the materiel is its adjective).
+         */
+        private boolean isIndirectObject(Group object) {
+            int next = object.last() + 1;
+            return items.get(object.last()).possessive()
+                    || !(items.get(next).isCue(Kind.MATERIEL) || items.get(next).isCue(Kind.PERSONNEL)
+                            || items.get(next).isTrigger());
+        }
+
         private void receipt(Group recipient) {
             int verb = verbAfter(recipient, RECEIVE_VERBS);
             if (verb < 0) {
@@ -675,11 +1009,47 @@ public final class CooperationDetector {
             }
             Window window = window(verb);
             int materiel = materielAfter(verb, verb + 1, window.to());
+            if (materiel < 0 && recipient.first() > 0 && items.get(recipient.first() - 1).isCue(Kind.MATERIEL)) {
+                // "the aircraft it bought from the United States".
+                materiel = recipient.first() - 1;
+            }
             if (materiel < 0) {
+                madeBy(verb).ifPresent(maker -> add(maker.codes(), recipient.codes(), verb, maker.last()));
                 return;
             }
-            firstAttached(window, "from", materiel).ifPresent(supplier ->
-                    add(supplier.codes(), recipient.codes(), verb, materiel));
+            int found = materiel;
+            Optional<Group> supplier = firstAttached(window, "from", Math.max(materiel, verb));
+            if (supplier.isEmpty()) {
+                supplier = madeBy(verb);
+            }
+            supplier.ifPresent(from -> add(from.codes(), recipient.codes(), verb, Math.max(found, verb)));
+        }
+
+        /**
+         * The supplier named as the owner or maker of the materiel bought ("bought Chinese FK-3 air defence
+         * systems", "buy Israel's Arrow 3 system", "purchase of Russian S-400 systems").
+         */
+        private Optional<Group> madeBy(int verb) {
+            int k = verb + 1;
+            while (k < items.size() && k <= verb + 4 && (items.get(k).isWordIn(RECEIPT_FILLERS)
+                    || (items.get(k).type() == ItemType.WORD && isNumeral(items.get(k))))) {
+                k++;
+            }
+            if (k >= items.size() || items.get(k).type() != ItemType.COUNTRY || continuesGroup(k)) {
+                return Optional.empty();
+            }
+            Group maker = group(k);
+            for (int j = maker.last() + 1; j < items.size() && j <= maker.last() + 4; j++) {
+                Item item = items.get(j);
+                if (item.isCue(Kind.MATERIEL)) {
+                    return Optional.of(maker);
+                }
+                boolean modifier = (item.type() == ItemType.WORD && !item.isWordIn(GAP_BREAKERS)) || item.isNounCue();
+                if (!modifier) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.empty();
         }
 
         private void training(Group trainer) {
@@ -696,6 +1066,7 @@ public final class CooperationDetector {
                 }
                 return;
             }
+            k = skipQuantity(k);
             if (k >= items.size() || items.get(k).type() != ItemType.COUNTRY) {
                 return;
             }
@@ -781,9 +1152,13 @@ public final class CooperationDetector {
             if (trigger < 0) {
                 return;
             }
+            // "Japan is expanding its military base in Djibouti": a base the owner holds in a host; "China built a
+            // military base in Djibouti" does not say whose it is.
+            boolean owned = item.possessive() || item.isWordIn(POSSESSIVE_PRONOUNS) || trigger == i + 1;
+            boolean base = owned && items.get(trigger).cue().subtype().equals(BASING);
             for (int k = trigger + 1; k < items.size() && k <= trigger + 3; k++) {
                 Item next = items.get(k);
-                if (next.isWordIn(WITH_TO_FOR)) {
+                if (next.isWordIn(WITH_TO_FOR) || (base && next.isWordIn(IN))) {
                     int first = skip(k + 1, DETERMINERS);
                     if (first < items.size() && items.get(first).type() == ItemType.COUNTRY) {
                         add(Set.of(owner), group(first).codes(), trigger, trigger);
@@ -993,7 +1368,8 @@ public final class CooperationDetector {
                     || (items.get(k).type() == ItemType.WORD && isNumeral(items.get(k))))) {
                 k--;
             }
-            return k < 0 || items.get(k).isPunct(",;:") || items.get(k).isWordIn(SUBJECT_OPENERS);
+            // A dash ends a dateline: "ATHENS - Warships from Greece and Egypt...".
+            return k < 0 || items.get(k).isPunct(",;:-\u2013\u2014") || items.get(k).isWordIn(SUBJECT_OPENERS);
         }
 
         /** The first verb of the given kinds close after the group, or -1. */
@@ -1027,6 +1403,12 @@ public final class CooperationDetector {
                 }
                 if (item.type() == ItemType.COUNTRY) {
                     String preposition = attachment(k, verb);
+                    if (preposition == null && item.possessive()) {
+                        // "agreed to extend Moscow's lease on the air base": the owner of a noun, like "its".
+                        k++;
+                        count++;
+                        continue;
+                    }
                     if (preposition == null) {
                         break;
                     }
@@ -1090,6 +1472,26 @@ public final class CooperationDetector {
             return -1;
         }
 
+        /** The item after a quantity such as "about 10,000" or "two" that starts at item k, or k. */
+        private int skipQuantity(int k) {
+            int i = k;
+            while (i < items.size() && i < k + 6) {
+                Item item = items.get(i);
+                boolean numeral = item.type() == ItemType.WORD && isNumeral(item);
+                if (!numeral && !(i > k && isThousandsComma(i)) && !item.isWordIn(QUANTITY)) {
+                    break;
+                }
+                i++;
+            }
+            return i;
+        }
+
+        /** Whether item i is the comma of a number such as "4,800". */
+        private boolean isThousandsComma(int i) {
+            return items.get(i).isPunct(",") && i > 0 && i + 1 < items.size() && isNumeral(items.get(i - 1))
+                    && isNumeral(items.get(i + 1));
+        }
+
         private int skip(int k, WordSet words) {
             int i = k;
             while (i < items.size() && items.get(i).isWordIn(words)) {
@@ -1151,7 +1553,9 @@ public final class CooperationDetector {
             boolean lasting = !isEventLike(triggerItem);
             for (int k = triggerItem - 1; k >= 0; k--) {
                 Item item = items.get(k);
-                if (item.isPunct(";") || item.isWordIn(CONTRASTS)) {
+                // "froze military ties over US arms sales to Taiwan": the halt is of the ties; the sales, its cause,
+                // are asserted.
+                if (item.isPunct(";") || item.isWordIn(CONTRASTS) || item.isWordIn(CAUSES)) {
                     break;
                 }
                 // "declared a partnership with no limits and vowed to deepen...": a new verb, a new scope.

@@ -59,6 +59,33 @@ class CooperationDetectorTest {
             Washington approved a $2 billion arms sale to Taiwan, drawing an angry response from Beijing. | TW-US
             The US and UK condemned Iran's arms deliveries to Russia.                              | IR-RU
             Ukraine received F-16 fighter jets from Denmark and the Netherlands.                   | DK-UA NL-UA
+            Japan and India held naval drills in the Arabian Sea, with Australia attending as an observer. | IN-JP
+            Poland and Lithuania held joint drills with Ukraine.                                  | LT-PL LT-UA PL-UA
+            Japan and South Korea each held joint drills with the US.                              | JP-US KR-US
+            OSLO - Troops from Norway, Sweden and Finland opened a winter exercise on Monday.      | FI-NO FI-SE NO-SE
+            French instructors will train about 2,000 Malian soldiers.                             | FR-ML
+            Australia will give Fiji two new patrol boats.                                         | AU-FJ
+            Denmark will give Ukraine's air force more F-16 fighter jets.                          | DK-UA
+            Egypt bought French Rafale fighter jets.                                               | EG-FR
+            Poland will buy South Korea's K9 howitzers.                                            | KR-PL
+            Washington criticised Riyadh's purchase of Chinese drones.                             | CN-SA
+            India inducted the fighter jets it bought from France.                                 | FR-IN
+            Colombia took delivery of Israeli drones on Monday.                                    | CO-IL
+            The Indian defence minister arrived in Japan on Monday.                                | IN-JP
+            It was the first visit by a Chinese warship to Cuba.                                   | CN-CU
+            Kenyan troops arrived in Haiti at the invitation of the Haitian government.           | HT-KE
+            Chad deployed 500 troops to Niger under an agreement with Niamey.                      | NE-TD
+            Guatemala's Congress authorised American troops to enter the country.                  | GT-US
+            Japan and Britain announced a security partnership.                                    | GB-JP
+            Poland signed a mutual security declaration with Ukraine.                              | PL-UA
+            Japanese and American troops began field training on Hokkaido.                         | JP-US
+            China froze military ties with the US over American arms sales to Taiwan.              | TW-US
+            Armenia and Russia agreed to extend Moscow's lease on the air base.                    | AM-RU
+            Japan is enlarging its naval base in Djibouti.                                         | DJ-JP
+            Vietnam's defence minister held talks with a visiting Indian military delegation.      | IN-VN
+            The plan foresees stationing a Canadian infantry brigade in Latvia.                    | CA-LV
+            Britain will launch a training programme for Ukrainian soldiers.                       | GB-UA
+            India and France agreed on co-producing fighter jet engines.                           | FR-IN
             """)
     void findsThePairsASentenceAssertsToCooperate(String sentence, String pairs) {
         assertThat(pairsIn(sentence)).containsExactlyElementsOf(expected(pairs));
@@ -99,6 +126,22 @@ class CooperationDetectorTest {
             Kenya will send police officers to Haiti to fight gangs.
             Russia and Ukraine agreed to a ceasefire.
             They signed a strategic partnership on trade with Brazil and India.
+            Russia sent North Korean troops into battle.
+            Poland will train two battalions in Germany.
+            The missiles Russia fired at Ukraine were made in Iran.
+            The Russian defence minister visited Ukraine's occupied regions.
+            The Indian prime minister arrived in Japan on Monday.
+            It was the first visit by a Chinese trade delegation to Peru.
+            Russian diplomats left Moldova at the request of the Moldovan government.
+            Russia deployed troops to the Ukrainian border.
+            Cuba authorised Canadian tourists to enter the country.
+            China froze arms sales to Iran.
+            Armenia agreed to review Russia's lease on the air base.
+            Turkey built a naval base in Somalia.
+            Protesters in Kenya jeered a visiting Chinese military delegation.
+            They are stationing French troops in the Sahel.
+            Britain launched a training programme for Ukrainian doctors.
+            India and France discussed co-producing films.
             """)
     void findsNoPairWhereCountriesAreOnlyMentionedNegatedOrOpposed(String sentence) {
         assertThat(pairsIn(sentence)).isEmpty();

@@ -39,9 +39,21 @@ import java.util.Set;
  *       give Y's army radars"; not "sent North Korean troops", where the country is the materiel's adjective);
  *       seen from the recipient: "Y bought fighter jets from X", "the jets Y bought from X", or the supplier as
  *       owner or maker of the materiel right after the verb ("Y bought Chinese FK-3 air defence systems",
- *       "Y's purchase of Russian S-400 systems", "buy X's Arrow 3 system").</li>
+ *       "Y's purchase of Russian S-400 systems", "buy X's Arrow 3 system", also after amounts and a batch:
+ *       "bought $5 billion worth of X weapons", "inducted its first batch of X-built jets"). Passives name the
+ *       supplier after {@code by} and need the recipient after {@code to} ("the tanks were delivered to Y by X",
+ *       "delivered by X to Y"; not "Y shot down drones supplied by X").</li>
  *   <li><b>training</b>: G, a training verb, maybe a quantity, then a country and its personnel ("X will
- *       train Y's troops", "X officers will train about 10,000 Y soldiers").</li>
+ *       train Y's troops", "X officers will train about 10,000 Y soldiers"); in the passive, the trainees'
+ *       personnel before the verb and the trainer after {@code by} ("Y pilots will be trained by X
+ *       instructors").</li>
+ *   <li><b>infinitives</b>: the supply, receipt, training and making verbs above may head an infinitive
+ *       governed by a cooperation verb of G in its clause, with no country between ("X signed a deal worth
+ *       $4 billion on Thursday to buy Y's system"). Making verbs ({@code produce}, {@code build}...) count only
+ *       so, for a group of two or more, with materiel after them ("X and Y signed an agreement to produce
+ *       drones"), subtype {@code defence-industry}. A purpose clause ("to train", "to join") has for agent the
+ *       nearest forces named by their country before it ("X instructors arrived in Y to train Y soldiers", "X
+ *       jets landed in Y to join the Y air force in drills").</li>
  *   <li><b>between</b>: the trigger, then {@code between}/{@code among}/{@code involving} (or {@code by},
  *       for passive phrasing) and a group of two or more ("joint drills between X and Y").</li>
  *   <li><b>compound</b>: a group of two or more right before the trigger ("X-Y joint drills", "X and Y's
@@ -72,9 +84,11 @@ import java.util.Set;
  * <p>Actors: a group may be a leader in office or an institution ("Putin and Kim Jong Un signed"), a run of
  * titles and names of one country is one actor ("Russian President Vladimir Putin"), "his Iranian
  * counterpart" joins a group, "troops from X, Y and Z" and "the navies of X and Y" (also right after a
- * dateline's dash) make the countries the actors, a country right before a noun of intent is the agent of what
+ * dateline's dash; also "soldiers of the X army and the Y army") make the countries the actors, a quantity
+ * before forces ("about 5,500 X troops") does not make them an object, a country right before a noun of intent is the agent of what
  * follows ("opposed a US plan to train Ukrainian troops"), and "it" is the sentence's subject country ("Paris
- * said it would deliver..."). A {@link Reference} ("the two countries") is read as the group it stands for.
+ * said it would deliver...", or the first country after a dateline: "ABUJA - Nigeria took delivery of the
+ * aircraft it bought from X"). A {@link Reference} ("the two countries") is read as the group it stands for.
  *
  * <p>Coding decisions, as a political scientist would code event data, precision before recall:
  *
@@ -90,7 +104,9 @@ import java.util.Set;
  *       asserts that X and Y drilled together.</li>
  *   <li>A negation, denial, refusal, accusation or halt before the trigger in its clause (a later "but",
  *       "however" or ";" opens a new one, as does "and" before a new verb), a trigger inside an "if" or
- *       "unless" clause, or a negation after it in its clause, cancels it, except across {@code over}, which
+ *       "unless" clause, or a negation after it in its clause (a purpose clause after the trigger, "to stop
+ *       smuggling", is a new one), cancels it; a capitalised "No" before a name ("minister No Kwang Chol") is
+ *       a name, except across {@code over}, which
  *       gives a cause ("froze ties over US arms sales to Taiwan" asserts the sales); verbs that end a lasting relation
  *       ("ended its defence treaty") cancel pacts and cooperation but not drills ("ended joint drills")
  *       ("did not sign", "denied supplying", "accused X of supplying", "suspended joint drills").
@@ -144,7 +160,8 @@ public final class CooperationDetector {
 
     /** Subtypes that come from the relation found rather than from the trigger's words. */
     static final String BASING = "basing";
-    static final Set<String> RELATION_SUBTYPES = Set.of(DEFENCE_VISIT, BASING);
+    static final String DEFENCE_INDUSTRY = "defence-industry";
+    static final Set<String> RELATION_SUBTYPES = Set.of(DEFENCE_VISIT, BASING, DEFENCE_INDUSTRY);
 
     private static final Set<Kind> PARTNERSHIP_VERBS = KindSet.of(EnumSet.of(Kind.COOP_VERB, Kind.JOIN_VERB));
     // One verb kind each, for verbAfter; KindSet so that Cue.isAny is one mask test.
@@ -153,6 +170,7 @@ public final class CooperationDetector {
     private static final Set<Kind> RECEIVE_VERBS = KindSet.of(EnumSet.of(Kind.RECEIVE_VERB));
     private static final Set<Kind> TRAIN_VERBS = KindSet.of(EnumSet.of(Kind.TRAIN_VERB));
     private static final Set<Kind> PERMIT_VERBS = KindSet.of(EnumSet.of(Kind.PERMIT_VERB));
+    private static final Set<Kind> PRODUCE_VERBS = KindSet.of(EnumSet.of(Kind.PRODUCE_VERB));
     private static final Set<Kind> MEETING_VERBS = KindSet.of(EnumSet.of(Kind.COOP_VERB, Kind.RECEIVE_VERB));
     private static final Set<Kind> VERB_KINDS = KindSet.of(EnumSet.of(Kind.COOP_VERB, Kind.JOIN_VERB, Kind.SUPPLY_VERB,
             Kind.RECEIVE_VERB, Kind.TRAIN_VERB, Kind.VISIT_VERB));
@@ -176,7 +194,8 @@ public final class CooperationDetector {
     /** Nouns for armed forces: "troops from X and Y took part" makes X and Y the actors. */
     private static final WordSet FORCE_NOUNS = WordSet.of(
             "troops", "forces", "navies", "navy", "armies", "army", "militaries", "soldiers", "sailors", "marines",
-            "warships", "units", "contingents", "delegations", "officers", "pilots", "air", "ships");
+            "warships", "units", "contingents", "delegations", "officers", "pilots", "air", "ships", "air force",
+            "air forces");
     private static final Set<Kind> NOUN_KINDS = KindSet.of(EnumSet.of(Kind.CONTEXT, Kind.PERSONNEL, Kind.MATERIEL));
 
     private static final WordSet HEAD_WORDS = WordSet.of(
@@ -250,9 +269,17 @@ public final class CooperationDetector {
 
     /** Words that may stand between a receipt verb and the supplier before the materiel ("the first Chinese"). */
     private static final WordSet RECEIPT_FILLERS = WordSet.of(
-            "of", "the", "a", "an", "its", "their", "his", "her", "first", "new", "more", "further", "additional");
+            "of", "the", "a", "an", "its", "their", "his", "her", "first", "new", "more", "further", "additional",
+            "second", "third", "latest", "initial", "batch", "batches", "consignment", "squadron", "worth", "million", "billion", "nearly", "about", "some",
+            "over");
 
     private static final WordSet VISIT_BY = WordSet.of("by");
+    private static final WordSet TO = WordSet.of("to");
+
+    /** Auxiliaries and adverbs between materiel or personnel and a passive verb ("were newly delivered by"). */
+    private static final WordSet PASSIVE_FILLERS = WordSet.of(
+            "be", "been", "being", "was", "were", "is", "are", "will", "would", "to", "have", "has", "had", "newly",
+            "recently", "already", "also", "soon", "first");
     private static final WordSet VISITING = WordSet.of("visiting");
     private static final WordSet IN = WordSet.of("in");
 
@@ -474,7 +501,7 @@ public final class CooperationDetector {
     }
 
     private static final Set<Kind> VISIT_OR_CONSENT =
-            KindSet.of(EnumSet.of(Kind.VISIT_VERB, Kind.CONSENT, Kind.PERMIT_VERB));
+            KindSet.of(EnumSet.of(Kind.VISIT_VERB, Kind.CONSENT, Kind.PERMIT_VERB, Kind.PRODUCE_VERB));
 
     private static final Set<Kind> RELATION_VERBS =
             KindSet.of(EnumSet.of(Kind.SUPPLY_VERB, Kind.RECEIVE_VERB, Kind.TRAIN_VERB));
@@ -633,6 +660,7 @@ public final class CooperationDetector {
                         receipt(group);
                         training(group);
                         permit(group);
+                        production(group);
                     } else if (items.get(group.last()).possessive()) {
                         // "condemned North Korea's deployment of troops to Russia": the owner acts in the noun phrase.
                         supply(group);
@@ -655,6 +683,15 @@ public final class CooperationDetector {
                 }
                 if (item.isCue(Kind.STATION_VERB)) {
                     stationedForces(i);
+                }
+                if (item.isCue(Kind.SUPPLY_VERB) || item.isCue(Kind.TRAIN_VERB)) {
+                    passive(i);
+                }
+                if (item.isCue(Kind.TRAIN_VERB) && i > 0 && items.get(i - 1).isWordIn(TO)) {
+                    purposeTraining(i);
+                }
+                if (item.isCue(Kind.JOIN_VERB) && i > 0 && items.get(i - 1).isWordIn(TO)) {
+                    purposeJoin(i);
                 }
                 possessive(i);
             }
@@ -914,6 +951,25 @@ public final class CooperationDetector {
             return false;
         }
 
+        /**
+         * "X and Y signed an agreement to produce drones": two or more countries commit, by a cooperation verb, to
+         * make materiel; the making verb heads an infinitive of that verb, since "X and Y produce drones" alone
+         * may be two separate industries.
+         */
+        private void production(Group group) {
+            if (group.codes().size() < 2) {
+                return;
+            }
+            int verb = infinitiveAfter(verbAfter(group, PARTNERSHIP_VERBS), PRODUCE_VERBS);
+            if (verb < 0) {
+                return;
+            }
+            int materiel = materielAfter(verb, verb + 1, window(verb).to());
+            if (materiel >= 0 && items.get(materiel).isCue(Kind.MATERIEL)) {
+                add(group.codes(), group.codes(), verb, materiel, DEFENCE_INDUSTRY);
+            }
+        }
+
         /** "Nicaragua authorised Russian troops to enter": a host lets the forces of the country after the verb in. */
         private void permit(Group host) {
             int verb = verbAfter(host, PERMIT_VERBS);
@@ -956,7 +1012,7 @@ public final class CooperationDetector {
         }
 
         private void supply(Group supplier) {
-            int verb = verbAfter(supplier, SUPPLY_VERBS);
+            int verb = relationVerb(supplier, SUPPLY_VERBS);
             if (verb < 0) {
                 return;
             }
@@ -1003,7 +1059,7 @@ public final class CooperationDetector {
         }
 
         private void receipt(Group recipient) {
-            int verb = verbAfter(recipient, RECEIVE_VERBS);
+            int verb = relationVerb(recipient, RECEIVE_VERBS);
             if (verb < 0) {
                 return;
             }
@@ -1022,7 +1078,8 @@ public final class CooperationDetector {
             if (supplier.isEmpty()) {
                 supplier = madeBy(verb);
             }
-            supplier.ifPresent(from -> add(from.codes(), recipient.codes(), verb, Math.max(found, verb)));
+            // The materiel may stand before the verb ("the aircraft it bought"); it gives the subtype either way.
+            supplier.ifPresent(from -> add(from.codes(), recipient.codes(), Math.min(found, verb), Math.max(found, verb)));
         }
 
         /**
@@ -1031,7 +1088,9 @@ public final class CooperationDetector {
          */
         private Optional<Group> madeBy(int verb) {
             int k = verb + 1;
-            while (k < items.size() && k <= verb + 4 && (items.get(k).isWordIn(RECEIPT_FILLERS)
+            // "bought nearly $5 billion worth of Israeli weapons": fillers, amounts and a value before the maker.
+            while (k < items.size() && k <= verb + 8 && (items.get(k).isWordIn(RECEIPT_FILLERS)
+                    || items.get(k).isPunct("$\u20ac\u00a3")
                     || (items.get(k).type() == ItemType.WORD && isNumeral(items.get(k))))) {
                 k++;
             }
@@ -1044,7 +1103,9 @@ public final class CooperationDetector {
                 if (item.isCue(Kind.MATERIEL)) {
                     return Optional.of(maker);
                 }
-                boolean modifier = (item.type() == ItemType.WORD && !item.isWordIn(GAP_BREAKERS)) || item.isNounCue();
+                // "Chinese-built J-10C fighters": the hyphen of a maker's compound.
+                boolean modifier = (item.type() == ItemType.WORD && !item.isWordIn(GAP_BREAKERS)) || item.isNounCue()
+                        || item.isPunct("-");
                 if (!modifier) {
                     return Optional.empty();
                 }
@@ -1053,11 +1114,15 @@ public final class CooperationDetector {
         }
 
         private void training(Group trainer) {
-            int verb = verbAfter(trainer, TRAIN_VERBS);
+            int verb = relationVerb(trainer, TRAIN_VERBS);
             if (verb < 0) {
                 return;
             }
             int k = skip(verb + 1, THE);
+            if (k < items.size() && items.get(k).isWordIn(VISIT_BY)) {
+                // "X will be trained by Y": the passive rule reads it; X is no trainer.
+                return;
+            }
             if (k < items.size() && items.get(k).isWordIn(WITH)) {
                 // "X pilots trained with Y pilots": joint training.
                 int partner = skip(k + 1, THE);
@@ -1066,18 +1131,167 @@ public final class CooperationDetector {
                 }
                 return;
             }
-            k = skipQuantity(k);
+            int personnel = traineesAfter(verb);
+            if (personnel >= 0) {
+                add(trainer.codes(), group(skipQuantity(skip(verb + 1, THE))).codes(), verb, personnel);
+            }
+        }
+
+        /**
+         * The personnel item of the trainees right after a training verb, maybe after a quantity: a country and
+         * its personnel ("train Ukrainian troops", "train about 10,000 Somali soldiers"), or -1.
+         */
+        private int traineesAfter(int verb) {
+            int k = skipQuantity(skip(verb + 1, THE));
             if (k >= items.size() || items.get(k).type() != ItemType.COUNTRY) {
-                return;
+                return -1;
             }
             Group trainees = group(k);
             for (int j = trainees.last() + 1; j < items.size() && j <= trainees.last() + 3; j++) {
                 Item item = items.get(j);
                 if (item.isCue(Kind.PERSONNEL)) {
-                    add(trainer.codes(), trainees.codes(), verb, j);
-                    return;
+                    return j;
                 }
                 if (item.type() != ItemType.WORD) {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * "Russian instructors arrived in Niger to train Nigerien soldiers": the trainers are the agent of the
+         * purpose clause ("Russian instructors", "U.S. special forces soldiers").
+         */
+        private void purposeTraining(int verb) {
+            int personnel = traineesAfter(verb);
+            if (personnel < 0) {
+                return;
+            }
+            Group trainees = group(skipQuantity(skip(verb + 1, THE)));
+            purposeAgent(verb).ifPresent(trainers -> add(trainers.codes(), trainees.codes(), verb, personnel));
+        }
+
+        /**
+         * "German jets landed in Darwin to join the Royal Australian Air Force in the exercise": the joined
+         * forces' country (maybe after titles), a trigger in the clause, and the forces named before the purpose
+         * clause as its agent.
+         */
+        private void purposeJoin(int verb) {
+            int k = skip(verb + 1, THE);
+            for (int heads = 0; k < items.size() && heads < 3 && items.get(k).type() != ItemType.COUNTRY
+                    && isHead(items.get(k)); heads++) {
+                k++;
+            }
+            if (k >= items.size() || items.get(k).type() != ItemType.COUNTRY) {
+                return;
+            }
+            Group partners = group(k);
+            // The clause after the partners; the titles before them ("the Royal") end the window of the verb.
+            int trigger = firstTrigger(partners.last() + 1, window(partners.last()).to());
+            if (trigger >= 0) {
+                purposeAgent(verb).ifPresent(agent -> add(agent.codes(), partners.codes(), trigger, trigger));
+            }
+        }
+
+        /**
+         * The agent of a purpose clause ("to train", "to join"), which has no subject of its own: the nearest
+         * forces named by their country before it in the sentence, whatever verb moved them.
+         */
+        private Optional<Group> purposeAgent(int verb) {
+            for (int j = verb - 2; j >= 0; j--) {
+                Item item = items.get(j);
+                if (item.isPunct(";") || item.isWordIn(CONTRASTS)) {
+                    return Optional.empty();
+                }
+                if (item.type() == ItemType.COUNTRY && !continuesGroup(j) && forcesFollow(group(j))) {
+                    return Optional.of(group(j));
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** Whether forces follow the group, maybe after titles and modifiers ("U.S. special forces soldiers"). */
+        private boolean forcesFollow(Group group) {
+            for (int k = group.last() + 1; k < items.size() && k <= group.last() + 3; k++) {
+                Item item = items.get(k);
+                if (item.isCue(Kind.PERSONNEL) || item.isCue(Kind.MATERIEL) || item.isWordOrCueIn(FORCE_NOUNS)) {
+                    return true;
+                }
+                if (!isHead(item)) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Passives with the agent after {@code by}: "the jets were delivered to Y by X", "delivered by X to Y"
+         * (materiel or personnel right before the verb; the recipient must be named with {@code to}: in "Ukraine
+         * shot down drones supplied by Iran" the subject is no recipient), and "Y pilots will be trained by X".
+         */
+        private void passive(int verb) {
+            int patient = verb - 1;
+            while (patient >= 0 && patient >= verb - 4 && items.get(patient).isWordIn(PASSIVE_FILLERS)) {
+                patient--;
+            }
+            if (patient < 0 || !(items.get(patient).isCue(Kind.MATERIEL) || items.get(patient).isCue(Kind.PERSONNEL)
+                    || items.get(patient).isTrigger())) {
+                return;
+            }
+            int k = verb + 1;
+            Group recipient = null;
+            int to = k < items.size() && items.get(k).isWordIn(TO) ? skip(k + 1, THE) : items.size();
+            if (to < items.size() && items.get(to).type() == ItemType.COUNTRY) {
+                recipient = group(to);
+                k = recipient.last() + 1;
+            }
+            if (k >= items.size() || !items.get(k).isWordIn(VISIT_BY)) {
+                return;
+            }
+            int agentAt = skip(k + 1, ARTICLES);
+            if (agentAt >= items.size() || items.get(agentAt).type() != ItemType.COUNTRY) {
+                return;
+            }
+            Group agent = group(agentAt);
+            if (items.get(verb).isCue(Kind.TRAIN_VERB)) {
+                trainedBy(verb, patient, agent);
+                return;
+            }
+            if (recipient == null) {
+                int after = agent.last() + 1;
+                while (after < items.size() && after <= agent.last() + 3 && isHead(items.get(after))) {
+                    after++;
+                }
+                int first = after + 1 < items.size() && items.get(after).isWordIn(TO) ? skip(after + 1, THE) : items.size();
+                if (first < items.size() && items.get(first).type() == ItemType.COUNTRY) {
+                    recipient = group(first);
+                }
+            }
+            if (recipient != null && items.get(verb).isCue(Kind.SUPPLY_VERB)) {
+                add(agent.codes(), recipient.codes(), verb, Math.max(patient, verb));
+            }
+        }
+
+        /** "Ukrainian pilots will be trained by Dutch instructors": the trainees' country owns the personnel. */
+        private void trainedBy(int verb, int personnel, Group trainer) {
+            if (!items.get(personnel).isCue(Kind.PERSONNEL)) {
+                return;
+            }
+            for (int j = personnel - 1; j >= 0 && j >= personnel - 3; j--) {
+                Item item = items.get(j);
+                if (item.type() == ItemType.COUNTRY) {
+                    Group trainees = group(j);
+                    while (j > 0 && continuesGroup(j)) {
+                        j--;
+                        if (items.get(j).type() == ItemType.COUNTRY) {
+                            trainees = group(j);
+                        }
+                    }
+                    add(trainer.codes(), trainees.codes(), verb, verb, "training");
+                    return;
+                }
+                if (!isHead(item)) {
                     return;
                 }
             }
@@ -1330,6 +1544,13 @@ public final class CooperationDetector {
             if (before >= 0 && items.get(before).isWordIn(THE)) {
                 before--;
             }
+            if (forcesFollow(group)) {
+                // "About 5,500 British troops are taking part": a quantity of the forces, not a verb before them.
+                while (before >= 0 && (items.get(before).isWordIn(QUANTITY) || isThousandsComma(before)
+                        || (items.get(before).type() == ItemType.WORD && isNumeral(items.get(before))))) {
+                    before--;
+                }
+            }
             if (before >= 0) {
                 Item item = items.get(before);
                 if (item.isWordIn(PREPOSITIONS) || item.type() == ItemType.CUE) {
@@ -1355,6 +1576,10 @@ public final class CooperationDetector {
         /** Whether the group follows "troops from" or "the navies of" at the start of a clause. */
         private boolean forcesOf(Group group) {
             int before = group.first() - 1;
+            if (before >= 0 && items.get(before).isWordIn(THE)) {
+                // "Soldiers of the Japan Ground Self-Defense Force and the Indian Army began...".
+                before--;
+            }
             if (before < 1 || !items.get(before).isWordIn(OF_FROM)) {
                 return false;
             }
@@ -1370,6 +1595,40 @@ public final class CooperationDetector {
             }
             // A dash ends a dateline: "ATHENS - Warships from Greece and Egypt...".
             return k < 0 || items.get(k).isPunct(",;:-\u2013\u2014") || items.get(k).isWordIn(SUBJECT_OPENERS);
+        }
+
+        /**
+         * The verb of the given kinds whose subject is the group: close after it, or the head of an infinitive
+         * that a cooperation verb of the group governs ("Germany signed a deal on Thursday to buy...", "agreed
+         * to train"). A country before the infinitive may be its subject instead ("agreed with Y to supply"), so
+         * none may stand between.
+         */
+        private int relationVerb(Group group, Set<Kind> kinds) {
+            int verb = verbAfter(group, kinds);
+            if (verb >= 0) {
+                return verb;
+            }
+            return infinitiveAfter(verbAfter(group, PARTNERSHIP_VERBS), kinds);
+        }
+
+        /** The verb of the given kinds that heads an infinitive in the clause of a control verb, or -1. */
+        private int infinitiveAfter(int control, Set<Kind> kinds) {
+            if (control < 0) {
+                return -1;
+            }
+            for (int k = control + 1; k + 1 < items.size() && k <= control + CLAUSE_REACH; k++) {
+                Item item = items.get(k);
+                boolean amount = isThousandsComma(k) || item.isPunct("$\u20ac\u00a3");
+                if ((item.type() == ItemType.PUNCT && !amount) || item.type() == ItemType.COUNTRY
+                        || item.isWordIn(CLAUSE_BREAKERS) || item.isWordIn(RELATIVE_PRONOUNS)) {
+                    return -1;
+                }
+                Item next = items.get(k + 1);
+                if (item.isWordIn(TO) && next.type() == ItemType.CUE && next.cue().isAny(kinds)) {
+                    return k + 1;
+                }
+            }
+            return -1;
         }
 
         /** The first verb of the given kinds close after the group, or -1. */
@@ -1563,7 +1822,7 @@ public final class CooperationDetector {
                         && items.get(k + 1).cue().isAny(VERB_KINDS)) {
                     break;
                 }
-                if (item.isCue(Kind.NEGATION) || (lasting && item.isCue(Kind.TERMINATE))) {
+                if (isNegation(k) || (lasting && item.isCue(Kind.TERMINATE))) {
                     return true;
                 }
             }
@@ -1580,15 +1839,32 @@ public final class CooperationDetector {
                 Item item = items.get(k);
                 boolean joinsCountries = item.isWordIn(AND) && skip(k + 1, THE) < items.size()
                         && items.get(skip(k + 1, THE)).type() == ItemType.COUNTRY;
+                // "joint patrols along the border to stop infiltration": a purpose clause, whose verb is no halt.
+                boolean purpose = item.isWordIn(TO) && k + 1 < items.size() && items.get(k + 1).type() == ItemType.CUE;
                 if (item.isPunct(",;:.!?()\u2014") || item.isWordIn(CLAUSE_BREAKERS)
-                        || item.isWordIn(RELATIVE_PRONOUNS) || (item.isWordIn(AND) && !joinsCountries)) {
+                        || item.isWordIn(RELATIVE_PRONOUNS) || (item.isWordIn(AND) && !joinsCountries) || purpose) {
                     return false;
                 }
-                if (item.isCue(Kind.NEGATION) || (lasting && item.isCue(Kind.TERMINATE))) {
+                if (isNegation(k) || (lasting && item.isCue(Kind.TERMINATE))) {
                     return true;
                 }
             }
             return false;
+        }
+
+        /**
+         * Whether item k is a negation, not a name that is spelt like one: a capitalised "No" inside the sentence
+         * before another capitalised word is a Korean family name ("defence minister No Kwang Chol").
+         */
+        private boolean isNegation(int k) {
+            Item item = items.get(k);
+            if (!item.isCue(Kind.NEGATION)) {
+                return false;
+            }
+            boolean capitalised = Character.isUpperCase(sentence.charAt(item.start()));
+            boolean nameFollows = k + 1 < items.size() && items.get(k + 1).type() == ItemType.WORD
+                    && items.get(k + 1).capitalised;
+            return !(capitalised && k > 0 && !items.get(k - 1).isPunct(".:;\"'(") && nameFollows);
         }
 
         /** Whether the trigger names an event that ends by itself (drills), rather than a lasting relation. */
@@ -1609,7 +1885,9 @@ public final class CooperationDetector {
         private static List<Item> resolvePronouns(List<Item> items) {
             Item subject = null;
             int first = 0;
-            while (first < items.size() && (items.get(first).isWordIn(THE) || isHead(items.get(first)))
+            // A dateline ("ABUJA - Nigeria took delivery...") stands before the subject too.
+            while (first < items.size() && (items.get(first).isWordIn(THE) || isHead(items.get(first))
+                    || (first > 0 && first < 4 && items.get(first).isPunct("-\u2013\u2014")))
                     && items.get(first).type() != ItemType.COUNTRY) {
                 first++;
             }

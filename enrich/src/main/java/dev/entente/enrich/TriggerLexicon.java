@@ -41,7 +41,8 @@ public final class TriggerLexicon {
     /** The role a cue plays; see the header of {@code triggers.tsv}. */
     public enum Kind {
         PHRASE, WEAK_PHRASE, CONTEXT, COOP_VERB, JOIN_VERB, SUPPLY_VERB, RECEIVE_VERB, MATERIEL, TRAIN_VERB,
-        PERSONNEL, NEGATION, NON_AGENT, VISIT_VERB, EVENT, TERMINATE, STATION_VERB, CONSENT, PERMIT_VERB;
+        PERSONNEL, NEGATION, NON_AGENT, VISIT_VERB, EVENT, TERMINATE, STATION_VERB, CONSENT, PERMIT_VERB,
+        PRODUCE_VERB;
 
         static Kind of(String name) {
             return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));

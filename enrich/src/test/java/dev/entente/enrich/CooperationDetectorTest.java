@@ -147,6 +147,52 @@ class CooperationDetectorTest {
         assertThat(pairsIn(sentence)).isEmpty();
     }
 
+    /** Round 2: how subjects, agents and partners attach to any relation verb, one block per rule. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            South Korea's defence minister No Jae-won held talks with a visiting Polish military delegation. | KR-PL
+            TAKORADI - Ghana took delivery of two patrol boats it bought from France on Monday.              | FR-GH
+            Egypt signed a contract worth $2 billion on Monday to buy French Rafale fighter jets.           | EG-FR
+            Turkish instructors flew to Somalia last week to train Somali commandos.                         | SO-TR
+            Forty howitzers were delivered to Ukraine by Norway last month.                                  | NO-UA
+            The tanks delivered by Poland to Ukraine have reached the front.                                 | PL-UA
+            Kenyan pilots will be trained by British instructors.                                            | GB-KE
+            The treaty commits Spain and Portugal to come to each other's aid if either is attacked.        | ES-PT
+            Chad and Niger launched a joint offensive against jihadist camps.                                | NE-TD
+            Ghana and Togo agreed to launch joint military patrols along the border to stop smuggling.      | GH-TG
+            Spain and Morocco agreed to exchange intelligence on militant cells.                             | ES-MA
+            Egypt's navy inducted its second batch of French-built Rafale jets.                              | EG-FR
+            Vietnam bought about $1 billion worth of Israeli air defence systems.                            | IL-VN
+            Brazil and Sweden signed a contract to build Gripen fighter jets in Sao Paulo.                   | BR-SE
+            Troops of the Indonesian Army and the Malaysian Army began naval exercises off Borneo.           | ID-MY
+            Some 3,000 Dutch soldiers are taking part in exercises with Norwegian forces.                    | NL-NO
+            French air force jets landed in Jordan to join the Royal Jordanian Air Force in joint drills.   | FR-JO
+            """)
+    void attachesSubjectsAgentsAndPartnersToRelationVerbs(String sentence, String pairs) {
+        assertThat(pairsIn(sentence)).containsExactlyElementsOf(expected(pairs));
+    }
+
+    /** Round 2: what the rules above must not fire on. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            No joint drills between Greece and Egypt are planned.
+            There will be no joint drills between Poland and Lithuania this year.
+            KHARKIV - Ukraine said the drones it shot down were made in Iran.
+            Turkey warned Greece against a plan to buy F-35 jets from the US.
+            Somali soldiers returned from Turkey to train Somali recruits.
+            Ukraine shot down drones supplied by Iran.
+            Drones supplied by Iran were shot down over Kyiv by Ukraine.
+            Chile and Peru accused each other of violating the border.
+            Ghana and Togo agreed to stop joint military patrols along the border.
+            India inducted the helicopters near the Chinese border.
+            Brazil and Sweden build fighter jets.
+            Brazil and Sweden agreed to build a bridge across the river.
+            French jets flew over Mali to join the fight against jihadists in Niger.
+            """)
+    void doesNotStretchTheRelationVerbs(String sentence) {
+        assertThat(pairsIn(sentence)).isEmpty();
+    }
+
     @Test
     void reportsTheTriggerThatTiedThePair() {
         String sentence = "Germany delivered 18 Leopard tanks to Ukraine last year.";

@@ -47,7 +47,9 @@ public final class Enricher {
     private static final Pattern REFERENCE = Pattern.compile(
             "\\b(?:[Tt]he two|[Bb]oth|[Ee]ither|[Nn]either)(?: (?:countries|country|nations|nation|sides|side|leaders|"
                     + "governments|government|militaries|neighbours|neighbors|allies|partners|states|capitals|presidents|"
-                    + "navies|armies|defence ministers|defense ministers|ministers))\\b|\\b[Tt]he allies\\b");
+                    + "navies|armies|air forces|armed forces|defence ministers|defense ministers|foreign ministers|"
+                    + "prime ministers|ministers|defence chiefs|defense chiefs|army chiefs|military chiefs|chiefs|"
+                    + "heads of state|heads of government))\\b|\\b[Tt]he allies\\b");
 
     private static final Pattern INTENT = Pattern.compile(
             "\\b(?:will|would|shall|plans?|planned|planning|agreed to|agree to|agrees to|pledged?|pledges|vowed?|vows|"

@@ -47,6 +47,16 @@ class EnricherArticleTest {
     }
 
     @Test
+    void readsTheTwoDefenceChiefsAsTheirCountries() {
+        Enrichment enrichment = ENRICHER.enrich(null,
+                "Indonesian and Australian defence officials met in Jakarta on Friday. The two defence chiefs agreed "
+                        + "to hold joint naval exercises next year.", JUNE_2024);
+
+        assertThat(enrichment.pairMentions()).extracting(m -> m.getPair() + "@" + m.getSentence())
+                .containsExactly("AU-ID@1");
+    }
+
+    @Test
     void resolvesKoreaToTheKoreaTheArticleNamesElsewhere() {
         Enrichment enrichment = ENRICHER.enrich(null,
                 "South Korea hosted a summit. Korea and Japan agreed to share radar data.", JUNE_2024);

@@ -626,7 +626,6 @@ public final class CooperationDetector {
 
         private final String sentence;
         private final List<Item> items;
-        private final int firstNegation;
         private final Map<String, CooperationPair> pairs = new LinkedHashMap<>();
         // Memos of group and continuesGroup by item (the items never change): 0 unknown, 1 true, 2 false.
         private final Group[] groupAt;
@@ -637,14 +636,6 @@ public final class CooperationDetector {
             this.items = resolvePronouns(tokenize(sentence, countries, cues, references));
             this.groupAt = new Group[items.size()];
             this.continuesAt = new byte[items.size()];
-            int negation = Integer.MAX_VALUE;
-            for (int i = 0; i < items.size(); i++) {
-                if (items.get(i).isCue(Kind.NEGATION)) {
-                    negation = i;
-                    break;
-                }
-            }
-            this.firstNegation = negation;
         }
 
         List<CooperationPair> pairs() {

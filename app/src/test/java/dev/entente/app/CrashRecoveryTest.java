@@ -86,8 +86,11 @@ class CrashRecoveryTest {
         process.destroyForcibly().waitFor();
 
         process = startRun(config, "second");
-        await(lastSeen, () -> {
+        AtomicReference<String> lastAnswer = new AtomicReference<>("no answer yet");
+        await(lastAnswer, () -> {
             lastSeen.set(mentionsByPair(pairs));
+            lastAnswer.set("counts " + lastSeen.get() + ", " + answerOf(pairs) + ", /health "
+                    + status(URI.create("http://127.0.0.1:" + apiPort + "/health")));
             return lastSeen.get().equals(expected);
         });
         // Whatever was still in flight when the counts first matched must not push them past it.
@@ -131,6 +134,17 @@ class CrashRecoveryTest {
                 .start();
     }
 
+    /** The status and the start of the body of a pairs query, for a timeout's message. */
+    private static String answerOf(URI pairs) {
+        try {
+            HttpResponse<String> response = get(pairs);
+            String body = response.body();
+            return "pairs " + response.statusCode() + " " + body.substring(0, Math.min(200, body.length()));
+        } catch (IOException e) {
+            return "pairs " + e;
+        }
+    }
+
     private static long totalMentions(URI pairs) {
         return mentionsByPair(pairs).values().stream().mapToLong(Long::longValue).sum();
     }
@@ -155,8 +169,28 @@ class CrashRecoveryTest {
         Instant deadline = Instant.now().plus(DEADLINE);
         while (!condition.getAsBoolean()) {
             assertThat(process.isAlive()).as("run exited early; see %s", LOGS.toAbsolutePath()).isTrue();
-            assertThat(Instant.now()).as("condition not met within %s; last seen %s", DEADLINE, lastSeen).isBefore(deadline);
+            if (Instant.now().isAfter(deadline)) {
+                dumpThreads();
+            }
+            assertThat(Instant.now()).as("condition not met within %s; last seen %s; logs and thread dump in %s",
+                    DEADLINE, lastSeen, LOGS.toAbsolutePath()).isBefore(deadline);
             LockSupport.parkNanos(POLL_PAUSE.toNanos());
+        }
+    }
+
+    /** The threads of the running process, next to its log, for a timeout that is not understood yet. */
+    private void dumpThreads() {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true)
+                    .redirectOutput(LOGS.resolve("threads-at-timeout.txt").toFile())
+                    .start()
+                    .waitFor();
+        } catch (IOException e) {
+            System.err.println("could not dump the threads of run: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -124,7 +124,7 @@ public final class Enricher {
 
     /**
      * The version of the data this enricher tags with: {@link #DATA_VERSION}, then the digests of the
-     * gazetteer files (user dictionary included) and of the trigger lexicon, e.g. {@code 2025.2+1a2b3c4d.5e6f7a8b}.
+     * gazetteer files (user dictionary included) and of the trigger lexicon, e.g. {@code 2026.1+1a2b3c4d.5e6f7a8b}.
      */
     public String dictionaryVersion() {
         return dictionaryVersion;

@@ -70,15 +70,20 @@ class GazetteerEntitiesTest {
         assertThat(korea.actor()).isFalse();
     }
 
+    /** A user dictionary of the given lines, each ended by a newline. */
+    private static Path userFile(Path dir, String... lines) throws IOException {
+        Path user = dir.resolve("mine.tsv");
+        Files.writeString(user, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        return user;
+    }
+
     @Test
     void mergesAUserDictionaryOverTheBundledOne(@TempDir Path dir) throws IOException {
-        Path user = dir.resolve("mine.tsv");
-        Files.writeString(user, String.join("\n",
+        Path user = userFile(dir,
                 "# my additions",
                 "code\tnames\tdemonyms\tcapitals\tblocked",
                 "RU\tRussland|Rossiya\t\t\t",
-                "JO\t\t\t\tJordan",
-                ""), StandardCharsets.UTF_8);
+                "JO\t\t\t\tJordan");
         Gazetteer merged = Gazetteer.fromResources(Optional.of(user));
 
         assertThat(merged.find("Rossiya and Russia")).extracting(CountryMention::code).containsExactly("RU", "RU");
@@ -89,8 +94,7 @@ class GazetteerEntitiesTest {
 
     @Test
     void readsEntityAndLeaderTablesOfAUserDictionary(@TempDir Path dir) throws IOException {
-        Path user = dir.resolve("mine.tsv");
-        Files.writeString(user, String.join("\n",
+        Path user = userFile(dir,
                 "# a new defence minister, a joint command and an outlet",
                 "id\tnames\tcountry\trole\tstart\tend",
                 "ines-varga\tInes Varga|Varga\tHU\tdefence minister\t2026-05-01\t",
@@ -99,8 +103,7 @@ class GazetteerEntitiesTest {
                 "northern-command\tinstitution\tNO\tNorthern Joint Command",
                 "baltic-wire\toutlet\t\tBaltic Wire",
                 "code\tnames\tdemonyms\tcapitals\tblocked",
-                "LV\tLatvija\t\t\t",
-                ""), StandardCharsets.UTF_8);
+                "LV\tLatvija\t\t\t");
         Gazetteer merged = Gazetteer.fromResources(Optional.of(user));
 
         assertThat(merged.match("Varga met the Northern Joint Command, Baltic Wire said, in Latvija.", IN_2026)).extracting(
@@ -112,9 +115,9 @@ class GazetteerEntitiesTest {
 
     @Test
     void aUserLeaderRowReplacesTheBundledTermsOfThatName(@TempDir Path dir) throws IOException {
-        Path user = dir.resolve("mine.tsv");
-        Files.writeString(user, "id\tnames\tcountry\trole\tstart\tend\n"
-                + "belousov\tBelousov\tRU\tdefence minister\t2024-05-14\t2025-01-01\n", StandardCharsets.UTF_8);
+        Path user = userFile(dir,
+                "id\tnames\tcountry\trole\tstart\tend",
+                "belousov\tBelousov\tRU\tdefence minister\t2024-05-14\t2025-01-01");
         Gazetteer merged = Gazetteer.fromResources(Optional.of(user));
 
         assertThat(merged.match("Belousov spoke.", IN_2025)).extracting(EntityMention::type).containsExactly("person");
@@ -123,9 +126,12 @@ class GazetteerEntitiesTest {
 
     @Test
     void namesTheLineOfABadRowInALaterTableOfAUserDictionary(@TempDir Path dir) throws IOException {
-        Path user = dir.resolve("bad.tsv");
-        Files.writeString(user, "code\tnames\tdemonyms\tcapitals\tblocked\nLV\tLatvija\t\t\t\n\n"
-                + "id\ttype\tcountry\tnames\nsomething\tfleet\tNO\tThe Fleet\n", StandardCharsets.UTF_8);
+        Path user = userFile(dir,
+                "code\tnames\tdemonyms\tcapitals\tblocked",
+                "LV\tLatvija\t\t\t",
+                "",
+                "id\ttype\tcountry\tnames",
+                "something\tfleet\tNO\tThe Fleet");
 
         assertThatThrownBy(() -> Gazetteer.fromResources(Optional.of(user)))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -134,8 +140,7 @@ class GazetteerEntitiesTest {
 
     @Test
     void refusesAUserDictionaryThatStartsWithoutAHeader(@TempDir Path dir) throws IOException {
-        Path user = dir.resolve("bad.tsv");
-        Files.writeString(user, "# mine\nLV\tLatvija\t\t\t\n", StandardCharsets.UTF_8);
+        Path user = userFile(dir, "# mine", "LV\tLatvija\t\t\t");
 
         assertThatThrownBy(() -> Gazetteer.fromResources(Optional.of(user)))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -144,8 +149,7 @@ class GazetteerEntitiesTest {
 
     @Test
     void namesTheFileAndLineOfABadUserDictionary(@TempDir Path dir) throws IOException {
-        Path user = dir.resolve("bad.tsv");
-        Files.writeString(user, "code\tnames\tdemonyms\tcapitals\tblocked\nXX\tNowhere\t\t\t\n", StandardCharsets.UTF_8);
+        Path user = userFile(dir, "code\tnames\tdemonyms\tcapitals\tblocked", "XX\tNowhere\t\t\t");
 
         assertThatThrownBy(() -> Gazetteer.fromResources(Optional.of(user)))
                 .isInstanceOf(IllegalArgumentException.class)

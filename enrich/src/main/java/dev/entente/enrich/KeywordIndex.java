@@ -23,13 +23,13 @@ import java.util.TreeMap;
  *
  * @param <V> what a form stands for
  */
-final class KeywordIndex<V> {
+public final class KeywordIndex<V> {
 
     /** A selected match: {@code start} inclusive, {@code end} exclusive, offsets of the scanned text. */
-    record Match<V>(int start, int end, V value) {}
+    public record Match<V>(int start, int end, V value) {}
 
     /** Every whole-word occurrence in one text, ordered by end. */
-    static final class Hits<V> {
+    public static final class Hits<V> {
         private int[] starts;
         private int[] ends;
         private Object[] values;
@@ -62,7 +62,7 @@ final class KeywordIndex<V> {
     private final WordStartTrie<V> trie = new WordStartTrie<>();
 
     /** @param forms the forms to find, as they must stand in the text given to {@link #scan} */
-    KeywordIndex(Map<String, V> forms) {
+    public KeywordIndex(Map<String, V> forms) {
         trie.build(new TreeMap<>(forms));
         trie.indexPrefixes(forms.keySet());
     }
@@ -73,7 +73,7 @@ final class KeywordIndex<V> {
      * @param text the text to match, char for char as long as {@code boundaries}
      * @param boundaries the text whose chars next to an occurrence decide whether it is a whole word
      */
-    Hits<V> scan(String text, String boundaries) {
+    public Hits<V> scan(String text, String boundaries) {
         // Wire text holds a whole-word hit every few dozen chars for the lexicon, fewer for the gazetteer.
         Hits<V> hits = new Hits<>(Math.max(16, text.length() / 32));
         char[] chars = text.toCharArray();
@@ -239,7 +239,7 @@ final class KeywordIndex<V> {
      * The matches inside {@code [from, to)}: no two overlapping, the longest (then leftmost) winning, in order
      * of position; offsets stay those of the scanned text.
      */
-    List<Match<V>> select(Hits<V> hits, int from, int to) {
+    public List<Match<V>> select(Hits<V> hits, int from, int to) {
         int first = firstEndingAfter(hits, from);
         int count = 0;
         int[] candidates = null;

@@ -1,5 +1,13 @@
 package dev.entente.enrich;
 
+import dev.entente.enrich.knowledge.Knowledge;
+import dev.entente.enrich.knowledge.KnowledgeMention;
+import dev.entente.enrich.pairs.Actor;
+import dev.entente.enrich.pairs.Candidate;
+import dev.entente.enrich.pairs.CandidateFinder;
+import dev.entente.enrich.pairs.CueWords;
+import dev.entente.enrich.pairs.PairScorer;
+import dev.entente.enrich.pairs.SentenceView;
 import dev.entente.schemas.Entity;
 import dev.entente.schemas.Event;
 import dev.entente.schemas.PairMention;
@@ -8,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +48,7 @@ import java.util.regex.Pattern;
 public final class Enricher {
 
     /** The version of the bundled data as a whole; the digests of the files follow it in {@link #dictionaryVersion()}. */
-    public static final String DATA_VERSION = "2026.1";
+    public static final String DATA_VERSION = "2026.2";
 
     private static final Pattern DATELINE = Pattern.compile(
             "^([A-Z][A-Z.'\\-]+(?: [A-Z][A-Z.'\\-]+){0,3})(?:, [^\\u2014\\u2013()]{1,40}?)?(?: \\([^)]{1,30}\\))? ?(?:\\u2014|\\u2013|--|-) ");
@@ -92,20 +101,52 @@ public final class Enricher {
     record Split(List<String> sentences, int[] offsets, int firstBody) {}
 
     /** What the gazetteer and the lexicon found in each sentence. */
-    record Matched(List<List<EntityMention>> mentions, List<TriggerLexicon.Scan> scans) {}
+    record Matched(List<List<EntityMention>> mentions, List<TriggerLexicon.Scan> scans,
+            List<List<KnowledgeMention>> knowledge) {}
 
     private final Gazetteer gazetteer;
     private final SentenceSplitter splitter;
     private final TriggerLexicon lexicon;
     private final CooperationDetector detector;
+    private final Knowledge knowledge;
+    private final CandidateFinder finder;
+    private final PairScorer scorer;
+    private final double minConfidence;
     private final String dictionaryVersion;
 
-    public Enricher(Gazetteer gazetteer, SentenceSplitter splitter, TriggerLexicon lexicon, CooperationDetector detector) {
+    /**
+     * @param minConfidence the confidence from which a pair mention counts; the scorer's threshold when NaN
+     */
+    public Enricher(Gazetteer gazetteer, SentenceSplitter splitter, TriggerLexicon lexicon, CooperationDetector detector,
+            Knowledge knowledge, CueWords cueWords, PairScorer scorer, double minConfidence) {
         this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
         this.splitter = Objects.requireNonNull(splitter, "splitter");
         this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
         this.detector = Objects.requireNonNull(detector, "detector");
-        this.dictionaryVersion = DATA_VERSION + "+" + gazetteer.version() + "." + lexicon.version();
+        this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
+        this.finder = new CandidateFinder(Objects.requireNonNull(cueWords, "cueWords"));
+        this.scorer = Objects.requireNonNull(scorer, "scorer");
+        this.minConfidence = Double.isNaN(minConfidence) ? scorer.threshold() : minConfidence;
+        if (!(this.minConfidence >= 0 && this.minConfidence <= 1)) {
+            throw new IllegalArgumentException("minConfidence must be in [0, 1], got " + minConfidence);
+        }
+        this.dictionaryVersion = DATA_VERSION + "+" + gazetteer.version() + "." + lexicon.version() + "."
+                + knowledge.version();
+    }
+
+    /** The same enricher with another scorer and its threshold, e.g. {@link PairScorer#untrained()} for training. */
+    public Enricher withScorer(PairScorer other) {
+        return new Enricher(gazetteer, splitter, lexicon, detector, knowledge, CueWords.fromResources(), other, Double.NaN);
+    }
+
+    /** The same enricher counting pair mentions from another confidence, in [0, 1]. */
+    public Enricher withMinConfidence(double confidence) {
+        return new Enricher(gazetteer, splitter, lexicon, detector, knowledge, CueWords.fromResources(), scorer, confidence);
+    }
+
+    /** The confidence from which a pair mention counts. */
+    public double minConfidence() {
+        return minConfidence;
     }
 
     /** The enricher over the bundled data files. */
@@ -119,7 +160,8 @@ public final class Enricher {
      */
     public static Enricher fromResources(Optional<Path> userDictionary) {
         return new Enricher(Gazetteer.fromResources(userDictionary), new SentenceSplitter(),
-                TriggerLexicon.fromResources(), new CooperationDetector());
+                TriggerLexicon.fromResources(), new CooperationDetector(), Knowledge.fromResources(),
+                CueWords.fromResources(), PairScorer.fromResources(), Double.NaN);
     }
 
     /**
@@ -196,6 +238,10 @@ public final class Enricher {
         KeywordIndex.Hits<TriggerLexicon.Entry> bodyCues = lexicon.scan(prepared.foldedBody(), prepared.normalizedBody());
         List<List<EntityMention>> mentions = new ArrayList<>(sentences.size());
         List<TriggerLexicon.Scan> scans = new ArrayList<>(sentences.size());
+        KeywordIndex.Hits<Knowledge.Entry> titleKnowledge = split.firstBody() > 0
+                ? knowledge.scan(prepared.normalizedTitle()) : null;
+        KeywordIndex.Hits<Knowledge.Entry> bodyKnowledge = knowledge.scan(prepared.normalizedBody());
+        List<List<KnowledgeMention>> named = new ArrayList<>(sentences.size());
         for (int index = 0; index < sentences.size(); index++) {
             String sentence = sentences.get(index);
             boolean inTitle = index < split.firstBody();
@@ -212,8 +258,9 @@ public final class Enricher {
             }
             mentions.add(found);
             scans.add(lexicon.scan(sentence, offset, inTitle ? titleCues : bodyCues));
+            named.add(knowledge.match(sentence, offset, inTitle ? titleKnowledge : bodyKnowledge, date));
         }
-        return new Matched(mentions, scans);
+        return new Matched(mentions, scans, named);
     }
 
     /** Stage 4, classification: ambiguous forms resolved, references, relations and events. */
@@ -228,66 +275,206 @@ public final class Enricher {
                 }
             }
         }
-        List<Entity> entities = new ArrayList<>();
-        List<Event> events = new ArrayList<>();
-        List<PairMention> pairMentions = new ArrayList<>();
-        TreeSet<String> pairs = new TreeSet<>();
-        List<List<String>> actorsBySentence = new ArrayList<>();
+        Tagged tagged = new Tagged();
         for (int index = 0; index < sentences.size(); index++) {
-            String sentence = sentences.get(index);
             TriggerLexicon.Scan scan = matched.scans().get(index);
-            if (mentions.get(index).isEmpty() && scan.cues().isEmpty() && scan.triggers().isEmpty()) {
+            if (mentions.get(index).isEmpty() && scan.cues().isEmpty() && scan.triggers().isEmpty()
+                    && matched.knowledge().get(index).isEmpty()) {
                 // Most sentences name nothing and hold no cue: they add no entity, event or pair.
-                actorsBySentence.add(List.of());
+                tagged.actorsBySentence.add(List.of());
                 continue;
             }
-            List<CountryMention> countries = new ArrayList<>();
-            List<String> actorCodes = new ArrayList<>();
-            for (EntityMention raw : mentions.get(index)) {
-                EntityMention mention = resolve(raw, named);
-                // The all-args constructors skip the builders' per-field checks; every field is given here.
-                entities.add(new Entity(mention.type(), mention.id(), mention.text(), index,
-                        mention.country().isEmpty() ? null : mention.country(), mention.start(), mention.end()));
-                if (mention.actor()) {
-                    countries.add(new CountryMention(typeOf(mention), mention.country(), mention.text(), mention.start(),
-                            mention.end()));
-                    actorCodes.add(mention.country());
-                }
-            }
-            List<CooperationDetector.Reference> references = detector.mayAssert(scan)
-                    ? references(sentence, countries, actorsBySentence) : List.of();
-            actorsBySentence.add(actorCodes);
-            List<CooperationDetector.CooperationPair> found = detector.detect(sentence, countries, scan, references);
-            List<Set<String>> actorsOf = new ArrayList<>();
-            List<TriggerLexicon.Trigger> triggers = new ArrayList<>(scan.triggers());
-            triggers.forEach(t -> actorsOf.add(new TreeSet<>()));
-            for (CooperationDetector.CooperationPair pair : found) {
-                int at = eventFor(pair, triggers);
-                if (at < 0) {
-                    triggers.add(new TriggerLexicon.Trigger(TriggerLexicon.MILITARY_COOPERATION, pair.subtype(),
-                            pair.trigger(), pair.start(), pair.end()));
-                    actorsOf.add(new TreeSet<>());
-                    at = triggers.size() - 1;
-                }
-                actorsOf.get(at).addAll(List.of(pair.pair().split("-")));
-                pairMentions.add(new PairMention(pair.pair(), index, pair.trigger()));
-                pairs.add(pair.pair());
-            }
-            IntentBounds intent = null;
-            for (int t = 0; t < triggers.size(); t++) {
-                TriggerLexicon.Trigger trigger = triggers.get(t);
-                String subtype = subtypeOf(trigger, found);
-                if (intent == null && trigger.eventType().equals(TriggerLexicon.MILITARY_COOPERATION)) {
-                    intent = intentBounds(sentence);
-                }
-                List<String> actors = trigger.eventType().equals(TriggerLexicon.MILITARY_COOPERATION)
-                        ? new ArrayList<>(actorsOf.get(t))
-                        : NeighbourActors.of(sentence, countries, trigger.start(), trigger.end());
-                events.add(new Event(trigger.eventType(), trigger.text(), index, subtype,
-                        cameo(trigger.eventType(), subtype, sentence, trigger.start(), intent), actors));
+            tagSentence(index, split, matched, named, tagged);
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (Candidate candidate : finder.find(tagged.views, tagged.rulePairs)) {
+            candidates.add(scorer.score(candidate));
+        }
+        List<PairMention> pairMentions = pairMentions(candidates, tagged.events);
+        TreeSet<String> pairs = new TreeSet<>();
+        pairMentions.forEach(mention -> pairs.add(mention.getPair()));
+        return new Enrichment(tagged.entities, tagged.events, pairMentions, new ArrayList<>(pairs), candidates);
+    }
+
+    /** What the sentences of an article have given so far. */
+    private static final class Tagged {
+        final List<Entity> entities = new ArrayList<>();
+        final List<Event> events = new ArrayList<>();
+        final List<List<String>> actorsBySentence = new ArrayList<>();
+        final List<SentenceView> views = new ArrayList<>();
+        final Set<String> rulePairs = new HashSet<>();
+    }
+
+    /**
+     * One sentence: its entities, the pairs the rules tie, its events, and what the candidate finder will see of
+     * it. Kept apart from {@link #classify} so that the JIT compiles two moderate methods rather than one huge one
+     * again and again while a bulk run warms up.
+     */
+    private void tagSentence(int index, Split split, Matched matched, Set<String> named, Tagged tagged) {
+        List<String> sentences = split.sentences();
+        List<List<EntityMention>> mentions = matched.mentions();
+        String sentence = sentences.get(index);
+        TriggerLexicon.Scan scan = matched.scans().get(index);
+        List<KnowledgeMention> known = matched.knowledge().get(index);
+        List<CountryMention> countries = new ArrayList<>();
+        List<String> actorCodes = new ArrayList<>();
+        for (EntityMention raw : mentions.get(index)) {
+            EntityMention mention = resolve(raw, named);
+            // The all-args constructors skip the builders' per-field checks; every field is given here.
+            tagged.entities.add(new Entity(mention.type(), mention.id(), mention.text(), index,
+                    mention.country().isEmpty() ? null : mention.country(), mention.start(), mention.end()));
+            if (mention.actor()) {
+                countries.add(new CountryMention(typeOf(mention), mention.country(), mention.text(), mention.start(),
+                        mention.end()));
+                actorCodes.add(mention.country());
             }
         }
-        return new Enrichment(entities, events, pairMentions, new ArrayList<>(pairs));
+        List<CooperationDetector.Reference> references = detector.mayAssert(scan)
+                ? references(sentence, countries, tagged.actorsBySentence) : List.of();
+        tagged.actorsBySentence.add(actorCodes);
+        List<CooperationDetector.CooperationPair> found = detector.detect(sentence, countries, scan, references);
+        Set<String> ruleTied = new HashSet<>();
+        found.forEach(pair -> ruleTied.add(pair.pair()));
+        tagged.rulePairs.addAll(ruleTied);
+        SentenceView view = view(index, sentence, index < split.firstBody(), countries, known, scan, ruleTied,
+                mentions.get(index));
+        // A sentence that names no one still matters when the next one does (it may hold the exercise whose
+        // roster follows) or when it refers to countries named just before ("both countries will sign").
+        boolean nextNames = index + 1 < sentences.size()
+                && (!mentions.get(index + 1).isEmpty() || !matched.knowledge().get(index + 1).isEmpty());
+        boolean referring = earliestReference(sentence) >= 0
+                && (index >= 1 && !mentions.get(index - 1).isEmpty() || index >= 2 && !mentions.get(index - 2).isEmpty());
+        if (!view.actors().isEmpty() || nextNames || referring) {
+            tagged.views.add(view);
+        }
+        events(index, sentence, countries, scan, found, tagged.events);
+    }
+
+    /** The events of one sentence: its triggers, with the actors the rules tied or the countries around them. */
+    private static void events(int index, String sentence, List<CountryMention> countries, TriggerLexicon.Scan scan,
+            List<CooperationDetector.CooperationPair> found, List<Event> events) {
+        List<Set<String>> actorsOf = new ArrayList<>();
+        List<TriggerLexicon.Trigger> triggers = new ArrayList<>(scan.triggers());
+        triggers.forEach(t -> actorsOf.add(new TreeSet<>()));
+        for (CooperationDetector.CooperationPair pair : found) {
+            int at = eventFor(pair, triggers);
+            if (at < 0) {
+                triggers.add(new TriggerLexicon.Trigger(TriggerLexicon.MILITARY_COOPERATION, pair.subtype(),
+                        pair.trigger(), pair.start(), pair.end()));
+                actorsOf.add(new TreeSet<>());
+                at = triggers.size() - 1;
+            }
+            actorsOf.get(at).addAll(List.of(pair.pair().split("-")));
+        }
+        IntentBounds intent = null;
+        for (int t = 0; t < triggers.size(); t++) {
+            TriggerLexicon.Trigger trigger = triggers.get(t);
+            String subtype = subtypeOf(trigger, found);
+            if (intent == null && trigger.eventType().equals(TriggerLexicon.MILITARY_COOPERATION)) {
+                intent = intentBounds(sentence);
+            }
+            List<String> actors = trigger.eventType().equals(TriggerLexicon.MILITARY_COOPERATION)
+                    ? new ArrayList<>(actorsOf.get(t))
+                    : NeighbourActors.of(sentence, countries, trigger.start(), trigger.end());
+            events.add(new Event(trigger.eventType(), trigger.text(), index, subtype,
+                    cameo(trigger.eventType(), subtype, sentence, trigger.start(), intent), actors));
+        }
+    }
+
+    /**
+     * The pair mentions of the scored candidates: one per pair and sentence, the most confident candidate's that
+     * reaches {@link #minConfidence}, in order of sentence and pair. A pair read across sentences ("the two
+     * countries" after the sentence naming them) adds no mention where a sentence of the article names both and
+     * asserts it: one report, not two.
+     */
+    private List<PairMention> pairMentions(List<Candidate> candidates, List<Event> events) {
+        Map<String, Candidate> best = new java.util.TreeMap<>();
+        for (Candidate candidate : candidates) {
+            if (candidate.confidence() >= minConfidence) {
+                best.merge(candidate.sentence() + " " + candidate.pair(), candidate,
+                        (a, b) -> b.confidence() > a.confidence() ? b : a);
+            }
+        }
+        Set<String> withinSentence = new HashSet<>();
+        for (Candidate candidate : best.values()) {
+            if (candidate.scope().equals("sentence")) {
+                withinSentence.add(candidate.pair());
+            }
+        }
+        best.values().removeIf(c -> !c.scope().equals("sentence") && withinSentence.contains(c.pair()));
+        List<Candidate> kept = new ArrayList<>(best.values());
+        kept.sort(java.util.Comparator.comparingInt(Candidate::sentence).thenComparing(Candidate::pair));
+        List<PairMention> mentions = new ArrayList<>(kept.size());
+        for (Candidate candidate : kept) {
+            mentions.add(new PairMention(candidate.pair(), candidate.sentence(), triggerOf(candidate, events),
+                    candidate.confidence()));
+        }
+        return mentions;
+    }
+
+    /** What the candidate finder and scorer see of a sentence: its actors, triggers and the pairs the rules tied. */
+    private static SentenceView view(int index, String sentence, boolean inTitle, List<CountryMention> countries,
+            List<KnowledgeMention> known, TriggerLexicon.Scan scan, Set<String> ruleTied, List<EntityMention> found) {
+        List<Actor> actors = new ArrayList<>(countries.size() + known.size());
+        for (CountryMention country : countries) {
+            actors.add(new Actor(country.code(), country.type().label(), country.text(), country.start(), country.end()));
+        }
+        for (KnowledgeMention mention : known) {
+            // A weapon or firm of one maker country implies a party to a transfer. Pacts and exercises only tell of
+            // countries the text names itself (see SentenceView#known); joint makers would be guesses.
+            boolean implies = mention.kind() == KnowledgeMention.Kind.WEAPON || mention.kind() == KnowledgeMention.Kind.FIRM;
+            if (implies && mention.countries().size() == 1) {
+                actors.add(new Actor(mention.countries().get(0), mention.kind().label(), mention.text(), mention.start(),
+                        mention.end()));
+            }
+        }
+        actors.sort(java.util.Comparator.comparingInt(Actor::start));
+        List<String> triggers = new ArrayList<>();
+        for (TriggerLexicon.Trigger trigger : scan.triggers()) {
+            if (trigger.eventType().equals(TriggerLexicon.MILITARY_COOPERATION)) {
+                triggers.add(trigger.subtype().isEmpty() ? "any" : trigger.subtype());
+            } else {
+                triggers.add(SentenceView.EVENT + trigger.eventType());
+            }
+        }
+        boolean datelined = found.stream().anyMatch(mention -> mention.type().equals("dateline"));
+        return new SentenceView(index, sentence, inTitle, actors, triggers, ruleTied, datelined, known);
+    }
+
+    /**
+     * The words that signalled a kept mention: the trigger of the sentence's cooperation event that ties the
+     * pair, else that of any cooperation event of the sentence, else the cue word that weighed most for it.
+     */
+    private String triggerOf(Candidate candidate, List<Event> events) {
+        List<String> codes = List.of(candidate.pair().split("-"));
+        String any = null;
+        for (Event event : events) {
+            if (event.getSentence() != candidate.sentence()
+                    || !event.getType().equals(TriggerLexicon.MILITARY_COOPERATION)) {
+                continue;
+            }
+            if (event.getActors().containsAll(codes)) {
+                return event.getTrigger();
+            }
+            if (any == null) {
+                any = event.getTrigger();
+            }
+        }
+        if (any != null) {
+            return any;
+        }
+        // No trigger of the lexicon: the cue word the scorer weighed most in favour.
+        for (String feature : scorer.evidence(candidate.features(), 20)) {
+            if (feature.startsWith("w:") && feature.contains(":+")) {
+                return feature.substring(2, feature.indexOf('@'));
+            }
+        }
+        return "";
+    }
+
+    /** The five features that weighed most for a candidate of this enricher, strongest first. */
+    public List<String> evidence(Candidate candidate) {
+        return scorer.evidence(candidate);
     }
 
     private static CountryMention.Type typeOf(EntityMention mention) {

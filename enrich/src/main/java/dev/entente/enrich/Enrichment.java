@@ -1,5 +1,6 @@
 package dev.entente.enrich;
 
+import dev.entente.enrich.pairs.Candidate;
 import dev.entente.schemas.Entity;
 import dev.entente.schemas.Event;
 import dev.entente.schemas.PairMention;
@@ -12,14 +13,16 @@ import java.util.List;
  * @param events every event trigger, in order of sentence and position
  * @param pairMentions one per (pair, sentence) asserting military cooperation
  * @param cooperationPairs the distinct pairs of {@code pairMentions}, sorted
+ * @param candidates every candidate pair the scorer weighed, kept or dropped, with its confidence and evidence
  */
 public record Enrichment(List<Entity> entities, List<Event> events, List<PairMention> pairMentions,
-        List<String> cooperationPairs) {
+        List<String> cooperationPairs, List<Candidate> candidates) {
 
     public Enrichment {
         entities = List.copyOf(entities);
         events = List.copyOf(events);
         pairMentions = List.copyOf(pairMentions);
         cooperationPairs = List.copyOf(cooperationPairs);
+        candidates = List.copyOf(candidates);
     }
 }

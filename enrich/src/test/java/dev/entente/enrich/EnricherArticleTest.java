@@ -52,8 +52,12 @@ class EnricherArticleTest {
                 "Indonesian and Australian defence officials met in Jakarta on Friday. The two defence chiefs agreed "
                         + "to hold joint naval exercises next year.", JUNE_2024);
 
-        assertThat(enrichment.pairMentions()).extracting(m -> m.getPair() + "@" + m.getSentence())
-                .containsExactly("AU-ID@1");
+        assertThat(enrichment.cooperationPairs()).containsExactly("AU-ID");
+        assertThat(enrichment.candidates()).anySatisfy(candidate -> {
+            assertThat(candidate.pair()).isEqualTo("AU-ID");
+            assertThat(candidate.scope()).isEqualTo("reference");
+            assertThat(candidate.sentence()).isEqualTo(1);
+        });
     }
 
     @Test

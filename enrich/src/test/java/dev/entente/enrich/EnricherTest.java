@@ -1,6 +1,7 @@
 package dev.entente.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.entente.schemas.Entity;
 import dev.entente.schemas.Event;
@@ -29,17 +30,21 @@ class EnricherTest {
                 new Event("military-cooperation", "defence pact", 0, "treaty-alliance", "057", List.of("KP", "RU")),
                 new Event("military-cooperation", "mutual defence treaty", 1, "treaty-alliance", "057", List.of("KP", "RU")),
                 new Event("military-cooperation", "train Ukrainian troops", 3, "training", "0312", List.of("FR", "UA")));
-        assertThat(enrichment.pairMentions()).containsExactly(
-                new PairMention("KP-RU", 0, "defence pact"),
-                new PairMention("KP-RU", 1, "mutual defence treaty"),
-                new PairMention("FR-UA", 3, "train Ukrainian troops"));
+        assertThat(enrichment.pairMentions()).extracting(PairMention::getPair, PairMention::getSentence,
+                PairMention::getTrigger).containsExactly(
+                tuple("KP-RU", 0, "defence pact"),
+                tuple("KP-RU", 1, "mutual defence treaty"),
+                tuple("FR-UA", 3, "train Ukrainian troops"));
+        assertThat(enrichment.pairMentions()).allSatisfy(mention -> assertThat(mention.getConfidence())
+                .isBetween(ENRICHER.minConfidence(), 1.0));
         assertThat(enrichment.cooperationPairs()).containsExactly("FR-UA", "KP-RU");
     }
 
     @Test
     void startsAtTheBodyWhenThereIsNoTitle() {
         Enrichment enrichment = ENRICHER.enrich(null, "Japan and Australia held joint drills.");
-        assertThat(enrichment.pairMentions()).containsExactly(new PairMention("AU-JP", 0, "joint drills"));
+        assertThat(enrichment.pairMentions()).extracting(PairMention::getPair, PairMention::getSentence,
+                PairMention::getTrigger).containsExactly(tuple("AU-JP", 0, "joint drills"));
         assertThat(ENRICHER.enrich("  ", "Japan and Australia held joint drills.").pairMentions())
                 .extracting(PairMention::getSentence).containsExactly(0);
     }
@@ -48,7 +53,8 @@ class EnricherTest {
     void givesOneMentionPerPairAndSentence() {
         Enrichment enrichment = ENRICHER.enrich("",
                 "Russia and China held joint drills and signed a defence pact, and Beijing and Moscow held joint patrols.");
-        assertThat(enrichment.pairMentions()).containsExactly(new PairMention("CN-RU", 0, "joint drills"));
+        assertThat(enrichment.pairMentions()).extracting(PairMention::getPair, PairMention::getSentence,
+                PairMention::getTrigger).containsExactly(tuple("CN-RU", 0, "joint drills"));
     }
 
     @Test

@@ -73,6 +73,8 @@ final class Pipeline implements AutoCloseable {
     static final String METRICS_PATH = "/metrics";
     /** Streams property naming a user dictionary: tables in the formats of the bundled countries, entities and leaders files. */
     static final String USER_DICTIONARY = "entente.enrich.dictionary";
+    /** Streams property: the confidence in [0, 1] from which a pair mention counts; default the model's threshold. */
+    static final String MIN_CONFIDENCE = "entente.enrich.minConfidence";
     static final Duration CONFIG_POLL = Duration.ofSeconds(2);
 
     private Pipeline() {
@@ -161,13 +163,26 @@ final class Pipeline implements AutoCloseable {
         }
     }
 
-    /** The enricher, with the user dictionary named by {@value #USER_DICTIONARY}, if any, merged in. */
+    /**
+     * The enricher, with the user dictionary named by {@value #USER_DICTIONARY}, if any, merged in, counting pair
+     * mentions from the confidence {@value #MIN_CONFIDENCE}, if set.
+     */
     static Enricher enricher(Properties streamsConfig) {
         Optional<Path> dictionary = Optional.ofNullable(streamsConfig.getProperty(USER_DICTIONARY)).map(Path::of);
+        Enricher enricher;
         try {
-            return Enricher.fromResources(dictionary);
+            enricher = Enricher.fromResources(dictionary);
         } catch (UncheckedIOException | IllegalArgumentException e) {
             throw new ConfigException("streams." + USER_DICTIONARY + ": " + e.getMessage());
+        }
+        String confidence = streamsConfig.getProperty(MIN_CONFIDENCE);
+        if (confidence == null) {
+            return enricher;
+        }
+        try {
+            return enricher.withMinConfidence(Double.parseDouble(confidence.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("streams." + MIN_CONFIDENCE + ": expected a number from 0 to 1, got '" + confidence + "'");
         }
     }
 

@@ -99,6 +99,55 @@ class CommandLineTest {
         assertThat(line.path("cooperationPairs").toString()).isEqualTo("[\"FR-RU\",\"HU-PL\"]");
     }
 
+    /** Runs {@code extract} with the arguments on {@code input} and returns what it wrote to stdout. */
+    private String extract(String input, String... args) {
+        java.io.InputStream stdin = System.in;
+        java.io.PrintStream stdout = System.out;
+        var captured = new java.io.ByteArrayOutputStream();
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            List<String> command = new ArrayList<>(List.of("extract"));
+            command.addAll(List.of(args));
+            assertThat(execute(command.toArray(String[]::new))).as(err.toString()).isZero();
+        } finally {
+            System.setIn(stdin);
+            System.setOut(stdout);
+        }
+        return captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void extractExplainsEveryCandidateWithItsConfidenceAndEvidence() throws Exception {
+        JsonNode line = AvroJson.MAPPER.readTree(extract("{\"id\":\"a1\",\"text\":\"France and Germany concluded an arms "
+                + "supply deal on Monday. Italy criticised the deal.\"}\n", "--explain"));
+
+        assertThat(line.path("cooperationPairs").toString()).isEqualTo("[\"DE-FR\"]");
+        assertThat(line.path("pairMentions").get(0).path("confidence").asDouble()).isBetween(0.5, 1.0);
+        JsonNode candidates = line.path("candidates");
+        assertThat(candidates.size()).isPositive();
+        assertThat(candidates.get(0).path("evidence").size()).isPositive();
+        assertThat(candidates.findValuesAsText("pair")).contains("DE-FR");
+    }
+
+    @Test
+    void extractCountsFromTheConfidenceItIsGiven() throws Exception {
+        String input = "{\"id\":\"a1\",\"text\":\"France and Germany concluded an arms supply deal on Monday.\"}\n";
+
+        assertThat(AvroJson.MAPPER.readTree(extract(input, "--min-confidence", "1")).path("cooperationPairs").size())
+                .isZero();
+        assertThat(AvroJson.MAPPER.readTree(extract(input, "--min-confidence", "0")).path("cooperationPairs").size())
+                .isOne();
+    }
+
+    @Test
+    void extractRefusesAConfidenceOutsideTheUnitIntervalWithStatusTwo() {
+        int status = execute("extract", "--min-confidence", "1.5");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("entente extract: --min-confidence: ").doesNotContain("\n");
+    }
+
     @Test
     void extractRefusesAMissingDictionaryWithStatusTwo() {
         int status = execute("extract", "--dictionary", dir.resolve("missing.tsv").toString());

@@ -5,17 +5,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entente.enrich.pairs.Candidate;
 import dev.entente.schemas.Entity;
 import dev.entente.schemas.Event;
+import dev.entente.schemas.PairMention;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The contract's offline {@code extract} command: JSON Lines in, one JSON line out per article.
@@ -24,10 +30,13 @@ import java.util.Optional;
  * and {@code date} optional; {@code date} is an ISO date ({@code 2024-06-19}, read as noon UTC) or instant
  * and picks the terms of office leaders are read with (default: now). Blank lines are ignored. Each good
  * line yields {@code {"id", "entities": [{type, id, text, sentence, country, start, end}], "events": [{type,
- * trigger, sentence, subtype, cameo, actors}], "cooperationPairs": [...], "dictionaryVersion": "..."}}, the
- * fields of {@code EnrichedArticle}. A bad line (not a JSON object, {@code id} or {@code text} missing or not
+ * trigger, sentence, subtype, cameo, actors}], "pairMentions": [{pair, sentence, trigger, confidence}],
+ * "cooperationPairs": [...], "dictionaryVersion": "..."}}, the fields of {@code EnrichedArticle}; with
+ * {@code explain}, also {@code "candidates": [{pair, scope, sentence, first, second, confidence, kept,
+ * evidence}]}, every pair the scorer weighed. A bad line (not a JSON object, {@code id} or {@code text} missing or not
  * a string, {@code title} not a string, {@code date} not a date) gets one
- * message on {@code err} naming its line number and is skipped; the run goes on and ends with status 2.
+ * message on {@code err} naming its line number and is skipped; the run goes on and ends with status 2. Lines
+ * are enriched in batches on all cores; the output keeps the input order.
  * Otherwise the status is 0.
  */
 public final class ExtractJsonLines {
@@ -38,6 +47,8 @@ public final class ExtractJsonLines {
     public static final int BAD_INPUT = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Lines enriched together, in parallel; their output keeps the input order. */
+    private static final int BATCH = 512;
 
     private ExtractJsonLines() {}
 
@@ -48,13 +59,52 @@ public final class ExtractJsonLines {
      * @throws IOException when reading or writing fails
      */
     public static int run(Reader in, Writer out, Writer err, Enricher enricher) throws IOException {
+        return run(in, out, err, enricher, false);
+    }
+
+    /**
+     * Runs the command, adding every candidate with its confidence and evidence when {@code explain} is set.
+     *
+     * @return {@link #OK} or {@link #BAD_INPUT}
+     * @throws IOException when reading or writing fails
+     */
+    public static int run(Reader in, Writer out, Writer err, Enricher enricher, boolean explain) throws IOException {
         BufferedReader lines = new BufferedReader(in);
         int status = OK;
         int lineNumber = 0;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            lineNumber++;
+        List<String> batch = new ArrayList<>(BATCH);
+        int firstLine = 1;
+        for (String line = lines.readLine(); ; line = lines.readLine()) {
+            if (line != null) {
+                lineNumber++;
+                batch.add(line);
+            }
+            if (batch.size() == BATCH || line == null && !batch.isEmpty()) {
+                status = Math.max(status, writeBatch(batch, firstLine, out, err, enricher, explain));
+                firstLine = lineNumber + 1;
+                batch.clear();
+            }
+            if (line == null) {
+                break;
+            }
+        }
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    /**
+     * Enriches a batch of lines on all cores (the enricher is thread-safe), then writes their results in input
+     * order: a bulk run uses the machine, and the output is the same as one line at a time.
+     */
+    private static int writeBatch(List<String> batch, int firstLine, Writer out, Writer err, Enricher enricher,
+            boolean explain) throws IOException {
+        String[] results = new String[batch.size()];
+        boolean[] bad = new boolean[batch.size()];
+        IntStream.range(0, batch.size()).parallel().forEach(i -> {
+            String line = batch.get(i);
             if (line.isBlank()) {
-                continue;
+                return;
             }
             Optional<String> problem = Optional.empty();
             JsonNode node = null;
@@ -67,18 +117,31 @@ public final class ExtractJsonLines {
                 problem = validate(node);
             }
             if (problem.isPresent()) {
-                err.write("line " + lineNumber + ": " + problem.get() + System.lineSeparator());
-                status = BAD_INPUT;
-                continue;
+                results[i] = "line " + (firstLine + i) + ": " + problem.get() + System.lineSeparator();
+                bad[i] = true;
+                return;
             }
             JsonNode title = node.get("title");
             Enrichment enrichment = enricher.enrich(
                     title == null || title.isNull() ? null : title.asText(), node.get("text").asText(), dateOf(node));
-            out.write(JSON.writeValueAsString(toJson(node.get("id").asText(), enrichment, enricher.dictionaryVersion())));
-            out.write('\n');
+            try {
+                results[i] = JSON.writeValueAsString(toJson(node.get("id").asText(), enrichment, enricher, explain)) + "\n";
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        int status = OK;
+        for (int i = 0; i < results.length; i++) {
+            if (results[i] == null) {
+                continue;
+            }
+            if (bad[i]) {
+                err.write(results[i]);
+                status = BAD_INPUT;
+            } else {
+                out.write(results[i]);
+            }
         }
-        out.flush();
-        err.flush();
         return status;
     }
 
@@ -128,7 +191,7 @@ public final class ExtractJsonLines {
         return Instant.parse(text);
     }
 
-    private static ObjectNode toJson(String id, Enrichment enrichment, String dictionaryVersion) {
+    private static ObjectNode toJson(String id, Enrichment enrichment, Enricher enricher, boolean explain) {
         ObjectNode root = JSON.createObjectNode();
         root.put("id", id);
         ArrayNode entities = root.putArray("entities");
@@ -153,9 +216,39 @@ public final class ExtractJsonLines {
             ArrayNode actors = node.putArray("actors");
             event.getActors().forEach(actors::add);
         }
+        ArrayNode mentions = root.putArray("pairMentions");
+        for (PairMention mention : enrichment.pairMentions()) {
+            ObjectNode node = mentions.addObject();
+            node.put("pair", mention.getPair());
+            node.put("sentence", mention.getSentence());
+            node.put("trigger", mention.getTrigger());
+            node.put("confidence", round(mention.getConfidence()));
+        }
         ArrayNode pairs = root.putArray("cooperationPairs");
         enrichment.cooperationPairs().forEach(pairs::add);
-        root.put("dictionaryVersion", dictionaryVersion);
+        if (explain) {
+            ArrayNode candidates = root.putArray("candidates");
+            for (Candidate candidate : enrichment.candidates()) {
+                ObjectNode node = candidates.addObject();
+                node.put("pair", candidate.pair());
+                node.put("scope", candidate.scope());
+                node.put("sentence", candidate.sentence());
+                node.put("first", candidate.first().text() + " (" + candidate.first().code() + ", "
+                        + candidate.first().type() + ")");
+                node.put("second", candidate.second().text() + " (" + candidate.second().code() + ", "
+                        + candidate.second().type() + ")");
+                node.put("confidence", round(candidate.confidence()));
+                node.put("kept", candidate.confidence() >= enricher.minConfidence());
+                ArrayNode evidence = node.putArray("evidence");
+                enricher.evidence(candidate).forEach(evidence::add);
+            }
+        }
+        root.put("dictionaryVersion", enricher.dictionaryVersion());
         return root;
+    }
+
+    /** Three decimals are what a reader can use; the full double only adds noise to the output. */
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
     }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExtractJsonLinesTest {
@@ -47,6 +49,36 @@ class ExtractJsonLinesTest {
         JsonNode second = JSON.readTree(lines[1]);
         assertThat(second.get("cooperationPairs").toString()).isEqualTo("[\"FR-UA\"]");
         assertThat(second.get("events").get(0).get("sentence").asInt()).isZero();
+    }
+
+    @Test
+    void writesEachPairMentionWithItsConfidence() throws IOException {
+        run("{\"id\": \"a1\", \"text\": \"France will supply Ukraine with tanks.\"}\n");
+
+        JsonNode mention = JSON.readTree(out.toString()).get("pairMentions").get(0);
+        assertThat(mention.get("pair").asText()).isEqualTo("FR-UA");
+        assertThat(mention.get("sentence").asInt()).isZero();
+        assertThat(mention.get("confidence").asDouble()).isBetween(ENRICHER.minConfidence(), 1.0);
+        assertThat(JSON.readTree(out.toString()).has("candidates")).isFalse();
+    }
+
+    @Test
+    void explainsEveryCandidateKeptOrDropped() throws IOException {
+        ExtractJsonLines.run(new StringReader("{\"id\": \"a1\", \"text\": \"Russia and North Korea signed a "
+                + "defence treaty. South Korea and Japan protested against the military pact.\"}\n"), out, err,
+                ENRICHER, true);
+
+        JsonNode candidates = JSON.readTree(out.toString()).get("candidates");
+        List<String> kept = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        candidates.forEach(c -> (c.get("kept").asBoolean() ? kept : dropped).add(c.get("pair").asText()));
+        assertThat(kept).contains("KP-RU");
+        assertThat(dropped).contains("JP-KR");
+        candidates.forEach(c -> {
+            assertThat(c.get("confidence").asDouble()).isBetween(0.0, 1.0);
+            assertThat(c.get("evidence").size()).isPositive();
+            assertThat(c.get("scope").asText()).isNotEmpty();
+        });
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.entente.enrich;
 
-import dev.entente.enrich.pairs.Candidate;
+import dev.entente.enrich.candidates.Candidate;
 import dev.entente.schemas.Entity;
 import dev.entente.schemas.Event;
 import dev.entente.schemas.PairMention;

@@ -2,6 +2,7 @@ package dev.entente.enrich;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.entente.enrich.rules.TriggerLexicon;
 import dev.entente.schemas.Event;
 import java.io.BufferedReader;
 import java.io.IOException;

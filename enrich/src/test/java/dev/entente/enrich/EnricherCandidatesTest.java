@@ -2,7 +2,7 @@ package dev.entente.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.entente.enrich.pairs.Candidate;
+import dev.entente.enrich.candidates.Candidate;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,10 @@
 package dev.entente.enrich;
 
-import dev.entente.enrich.pairs.CueWords;
-import dev.entente.enrich.pairs.Tokens;
+import dev.entente.enrich.features.CueWords;
+import dev.entente.enrich.gazetteer.EntityMention;
+import dev.entente.enrich.gazetteer.Gazetteer;
+import dev.entente.enrich.text.SentenceSplitter;
+import dev.entente.enrich.text.Tokens;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

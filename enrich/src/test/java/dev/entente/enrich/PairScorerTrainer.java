@@ -7,10 +7,14 @@ import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
+import dev.entente.enrich.candidates.Candidate;
+import dev.entente.enrich.features.CueWords;
+import dev.entente.enrich.gazetteer.Gazetteer;
 import dev.entente.enrich.knowledge.Knowledge;
-import dev.entente.enrich.pairs.Candidate;
-import dev.entente.enrich.pairs.CueWords;
-import dev.entente.enrich.pairs.PairScorer;
+import dev.entente.enrich.rules.CooperationDetector;
+import dev.entente.enrich.rules.TriggerLexicon;
+import dev.entente.enrich.scorer.PairScorer;
+import dev.entente.enrich.text.SentenceSplitter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +29,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import java.util.TreeMap;
 
 /**
@@ -45,7 +48,7 @@ import java.util.TreeMap;
 public final class PairScorerTrainer {
 
     /** The committed model, relative to the enrich module. */
-    static final Path MODEL = Path.of("src", "main", "resources", "dev", "entente", "enrich", "pairs", PairScorer.RESOURCE);
+    static final Path MODEL = Path.of("src", "main", "resources", "dev", "entente", "enrich", "scorer", PairScorer.RESOURCE);
     static final int MIN_COUNT = 2;
     static final double C = Double.parseDouble(System.getProperty("entente.train.c", "0.5"));
     static final double TARGET_PRECISION = 0.95;

@@ -1,6 +1,6 @@
 package dev.entente.enrich;
 
-import dev.entente.enrich.pairs.Candidate;
+import dev.entente.enrich.candidates.Candidate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

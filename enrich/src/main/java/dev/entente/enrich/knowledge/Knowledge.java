@@ -1,6 +1,6 @@
 package dev.entente.enrich.knowledge;
 
-import dev.entente.enrich.KeywordIndex;
+import dev.entente.enrich.gazetteer.KeywordIndex;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -49,10 +49,17 @@ import java.util.regex.Pattern;
  * candidate country the article names unambiguously elsewhere, else it stays {@code ambiguous} and acts for
  * no one. A reference such as "the two countries", "both nations", "the allies" or "either nation" stands
  * for the two countries named in the same sentence before it or, failing that, in the nearest of the two
- * sentences before that names exactly two. Each pair gets one mention per sentence, with the first trigger
- * that tied it; {@code cooperationPairs} are the distinct pairs, sorted. The actors of a cooperation event are
- * the countries the detector tied to its trigger; those of a neighbouring event (criticism, sanctions...) are
- * the country groups around its trigger ({@link NeighbourActors}). Thread-safe: it holds no mutable state.
+ * sentences before that names exactly two (for the rules).
+ *
+ * <p>Pairs: {@link CandidateFinder} makes the candidate pairs of the article and their features, the relation
+ * rules' pairs ({@link CooperationDetector}) among them, and {@link PairScorer} gives each its confidence. A
+ * pair mention is the most confident candidate of a pair in a sentence that reaches {@link #minConfidence()},
+ * with the trigger of the sentence's cooperation event that ties the pair (else any cooperation trigger of the
+ * sentence, else the cue word that weighed most); a candidate read across sentences adds no mention when a
+ * sentence names and asserts the pair. {@code cooperationPairs} are the distinct pairs of the mentions,
+ * sorted; {@code candidates} are all, kept or not. The actors of a cooperation event are the countries the
+ * rules tied to its trigger; those of a neighbouring event (criticism, sanctions...) are the country groups
+ * around its trigger ({@link NeighbourActors}). Thread-safe: it holds no mutable state.
  */
 public final class Enricher {
 
@@ -118,6 +125,7 @@ public final class Enricher {
     private final TriggerLexicon lexicon;
     private final CooperationDetector detector;
     private final Knowledge knowledge;
+    private final CueWords cueWords;
     private final CandidateFinder finder;
     private final PairScorer scorer;
     private final double minConfidence;
@@ -133,24 +141,25 @@ public final class Enricher {
         this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
         this.detector = Objects.requireNonNull(detector, "detector");
         this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
-        this.finder = new CandidateFinder(Objects.requireNonNull(cueWords, "cueWords"));
+        this.cueWords = Objects.requireNonNull(cueWords, "cueWords");
+        this.finder = new CandidateFinder(cueWords);
         this.scorer = Objects.requireNonNull(scorer, "scorer");
         this.minConfidence = Double.isNaN(minConfidence) ? scorer.threshold() : minConfidence;
         if (!(this.minConfidence >= 0 && this.minConfidence <= 1)) {
             throw new IllegalArgumentException("minConfidence must be in [0, 1], got " + minConfidence);
         }
         this.dictionaryVersion = DATA_VERSION + "+" + gazetteer.version() + "." + lexicon.version() + "."
-                + knowledge.version();
+                + knowledge.version() + "." + cueWords.version() + "." + scorer.digest();
     }
 
     /** The same enricher with another scorer and its threshold, e.g. {@link PairScorer#untrained()} for training. */
     public Enricher withScorer(PairScorer other) {
-        return new Enricher(gazetteer, splitter, lexicon, detector, knowledge, CueWords.fromResources(), other, Double.NaN);
+        return new Enricher(gazetteer, splitter, lexicon, detector, knowledge, cueWords, other, Double.NaN);
     }
 
     /** The same enricher counting pair mentions from another confidence, in [0, 1]. */
     public Enricher withMinConfidence(double confidence) {
-        return new Enricher(gazetteer, splitter, lexicon, detector, knowledge, CueWords.fromResources(), scorer, confidence);
+        return new Enricher(gazetteer, splitter, lexicon, detector, knowledge, cueWords, scorer, confidence);
     }
 
     /** The confidence from which a pair mention counts. */
@@ -175,7 +184,8 @@ public final class Enricher {
 
     /**
      * The version of the data this enricher tags with: {@link #DATA_VERSION}, then the digests of the
-     * gazetteer files (user dictionary included) and of the trigger lexicon, e.g. {@code 2026.1+1a2b3c4d.5e6f7a8b}.
+     * gazetteer files (user dictionary included), the trigger lexicon, the knowledge tables, the cue words and the
+     * pair scorer's model, e.g. {@code 2026.2+1a2b3c4d.5e6f7a8b.9a0b1c2d.3e4f5a6b.7c8d9e0f}.
      */
     public String dictionaryVersion() {
         return dictionaryVersion;

@@ -3,6 +3,7 @@ package dev.entente.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.entente.enrich.scorer.PairScorer;
 import dev.entente.schemas.Entity;
 import dev.entente.schemas.Event;
 import dev.entente.schemas.PairMention;
@@ -55,6 +56,15 @@ class EnricherTest {
                 "Russia and China held joint drills and signed a defence pact, and Beijing and Moscow held joint patrols.");
         assertThat(enrichment.pairMentions()).extracting(PairMention::getPair, PairMention::getSentence,
                 PairMention::getTrigger).containsExactly(tuple("CN-RU", 0, "joint drills"));
+    }
+
+    @Test
+    void namesTheScorerItCountsWithInItsDataVersion() {
+        String version = ENRICHER.dictionaryVersion();
+
+        assertThat(version).startsWith(Enricher.DATA_VERSION + "+").matches("[0-9.]+\\+(\\p{XDigit}{8}\\.){4}\\p{XDigit}{8}");
+        assertThat(ENRICHER.withScorer(PairScorer.untrained()).dictionaryVersion()).isNotEqualTo(version);
+        assertThat(ENRICHER.withMinConfidence(0.5).dictionaryVersion()).isEqualTo(version);
     }
 
     @Test

@@ -46,8 +46,10 @@ public final class CueWords {
     /** The first words (and first two words) of the forms of two words or more: only these start a longer look-up. */
     private final java.util.Set<String> starts;
     private final int longest;
+    private final String version;
 
-    private CueWords(Map<String, Long> forms, int longest) {
+    private CueWords(Map<String, Long> forms, int longest, String version) {
+        this.version = version;
         this.forms = new HashMap<>(forms);
         this.longest = longest;
         this.starts = new java.util.HashSet<>();
@@ -99,7 +101,7 @@ public final class CueWords {
                 }
             }
         }
-        return new CueWords(forms, longest);
+        return new CueWords(forms, longest, digest(text));
     }
 
     private static String[] words(String form) {
@@ -113,6 +115,20 @@ public final class CueWords {
             return new String[] {"-" + words[1]};
         }
         return words;
+    }
+
+    /** A digest of the file, e.g. {@code 1a2b3c4d}. */
+    public String version() {
+        return version;
+    }
+
+    static String digest(String text) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The cue bits of each token: the classes of every form that starts at it. */

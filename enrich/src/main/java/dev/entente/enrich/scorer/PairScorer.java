@@ -33,8 +33,14 @@ public final class PairScorer {
     private final double bias;
     private final double threshold;
     private final String version;
+    private final String digest;
 
     public PairScorer(Map<String, Double> weights, double bias, double threshold, String version) {
+        this(weights, bias, threshold, version, "untrained");
+    }
+
+    private PairScorer(Map<String, Double> weights, double bias, double threshold, String version, String digest) {
+        this.digest = digest;
         // A HashMap rather than Map.copyOf: lookups of absent features are the common case, and the immutable
         // map's probing is several times slower for them on a few thousand keys.
         this.weights = new HashMap<>(weights);
@@ -105,7 +111,16 @@ public final class PairScorer {
         if (bias == null || threshold == null || !header) {
             throw new IllegalArgumentException(sourceName + ": needs bias and threshold rows and a feature header");
         }
-        return new PairScorer(weights, bias, threshold, version);
+        return new PairScorer(weights, bias, threshold, version, digest(text));
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The probability that a candidate with these features is reported as cooperating. */
@@ -154,6 +169,11 @@ public final class PairScorer {
     /** The model's version line, e.g. {@code 2026.2 trained on 1,480 passages}. */
     public String version() {
         return version;
+    }
+
+    /** A digest of the model file, e.g. {@code 1a2b3c4d}; {@code untrained} for a scorer made in code. */
+    public String digest() {
+        return digest;
     }
 
     /** The weight of a feature, if the model knows it. */

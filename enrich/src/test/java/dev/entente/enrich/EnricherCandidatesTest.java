@@ -3,6 +3,7 @@ package dev.entente.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.entente.enrich.candidates.Candidate;
+import dev.entente.enrich.gazetteer.Gazetteer;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,19 @@ class EnricherCandidatesTest {
     void readsAReferenceAsTheTwoCountriesNamedBefore() {
         assertThat(candidates(null, "Indonesia and Australia concluded talks on Friday. Both countries will sign "
                 + "the defence agreement next week.")).contains("AU-ID reference@1");
+    }
+
+    @Test
+    void boundsTheCandidatesOfAnArticleThatListsEveryCountry() {
+        String everyone = String.join(", ", Gazetteer.fromResources().codes().stream().sorted()
+                .map(code -> new java.util.Locale("", code).getDisplayCountry(java.util.Locale.ENGLISH)).toList());
+        String sentence = "Troops from " + everyone + " joined the exercise. ";
+
+        List<Candidate> all = ENRICHER.enrich(null, sentence.repeat(5), JUNE_2024).candidates();
+
+        assertThat(all).hasSizeLessThanOrEqualTo(2_000);
+        assertThat(ENRICHER.enrich(null, "Troops from Chad, Niger and Mali joined the exercise. " + sentence,
+                JUNE_2024).cooperationPairs()).containsExactly("ML-NE", "ML-TD", "NE-TD");
     }
 
     @Test

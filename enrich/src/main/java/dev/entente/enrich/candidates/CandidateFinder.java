@@ -28,9 +28,18 @@ import java.util.TreeSet;
  *   <li>named in one of the two sentences before a military sentence with a reference ("Both countries will
  *       sign the pact"), when that sentence names exactly these two: the reference stands for them.</li>
  * </ul>
- * A pair may have several candidates; each is scored on its own.
+ * A pair may have several candidates; each is scored on its own. A sentence naming more than
+ * {@value #MAX_COUNTRIES_PER_SENTENCE} countries gives none, and an article at most {@value #MAX_CANDIDATES}.
  */
 public final class CandidateFinder {
+
+    /**
+     * A sentence naming more countries than this is a list, not a report (the largest exercise rosters name about
+     * 30): its pairs are not candidates, so that one hostile article cannot cost seconds and gigabytes.
+     */
+    static final int MAX_COUNTRIES_PER_SENTENCE = 40;
+    /** At most this many candidates per article, for the same reason; real articles make a few dozen. */
+    static final int MAX_CANDIDATES = 2_000;
 
     private final CueWords cueWords;
 
@@ -90,6 +99,9 @@ public final class CandidateFinder {
                 sameSentence(prepared, articleRulePairs, context, candidates);
             }
         }
+        if (candidates.size() > MAX_CANDIDATES) {
+            candidates.subList(MAX_CANDIDATES, candidates.size()).clear();
+        }
         for (int i = 0; i < candidates.size(); i++) {
             candidates.set(i, titled.addTo(candidates.get(i)));
         }
@@ -119,12 +131,15 @@ public final class CandidateFinder {
         List<Actor> actors = sentence.view().actors();
         Set<String> codes = new TreeSet<>();
         actors.forEach(actor -> codes.add(actor.code()));
-        if (codes.size() < 2) {
+        if (codes.size() < 2 || codes.size() > MAX_COUNTRIES_PER_SENTENCE) {
             return;
         }
         List<String> sorted = new ArrayList<>(codes);
         for (int i = 0; i < sorted.size(); i++) {
             for (int j = i + 1; j < sorted.size(); j++) {
+                if (out.size() >= MAX_CANDIDATES) {
+                    return;
+                }
                 String pair = sorted.get(i) + "-" + sorted.get(j);
                 Actor[] nearest = nearest(actors, sorted.get(i), sorted.get(j));
                 if (!nearest[0].named() && !nearest[1].named()) {
@@ -163,6 +178,9 @@ public final class CandidateFinder {
 
     private static void across(String scope, Prepared earlier, Prepared later, Set<String> articleRulePairs,
             List<Candidate> out) {
+        if (countries(earlier.view()) > MAX_COUNTRIES_PER_SENTENCE || countries(later.view()) > MAX_COUNTRIES_PER_SENTENCE) {
+            return;
+        }
         Set<String> seen = new LinkedHashSet<>();
         List<String> shared = null;
         for (Actor a : earlier.view().actors()) {
@@ -173,6 +191,9 @@ public final class CandidateFinder {
                 String pair = a.code().compareTo(b.code()) < 0 ? a.code() + "-" + b.code() : b.code() + "-" + a.code();
                 if (!seen.add(pair)) {
                     continue;
+                }
+                if (out.size() >= MAX_CANDIDATES) {
+                    return;
                 }
                 if (shared == null) {
                     shared = PairFeatures.sentencePair(earlier.view(), earlier.masks(), later.view(), later.tokens(),
@@ -244,6 +265,12 @@ public final class CandidateFinder {
                 return;
             }
         }
+    }
+
+    private static int countries(SentenceView view) {
+        Set<String> codes = new java.util.HashSet<>();
+        view.actors().forEach(actor -> codes.add(actor.code()));
+        return codes.size();
     }
 
     private static boolean joinedByReference(Prepared later) {

@@ -1,12 +1,11 @@
 package dev.entente.enrich.features;
 
+import dev.entente.enrich.gazetteer.BundledResources;
 import dev.entente.enrich.text.Tokens;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -63,11 +62,8 @@ public final class CueWords {
 
     /** The bundled file. */
     public static CueWords fromResources() {
-        try (InputStream in = CueWords.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + RESOURCE);
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        try {
+            return parse(BundledResources.text(CueWords.class, RESOURCE));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -101,7 +97,7 @@ public final class CueWords {
                 }
             }
         }
-        return new CueWords(forms, longest, digest(text));
+        return new CueWords(forms, longest, BundledResources.digest(text));
     }
 
     private static String[] words(String form) {
@@ -120,15 +116,6 @@ public final class CueWords {
     /** A digest of the file, e.g. {@code 1a2b3c4d}. */
     public String version() {
         return version;
-    }
-
-    static String digest(String text) {
-        try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(hash, 0, 4);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The cue bits of each token: the classes of every form that starts at it. */

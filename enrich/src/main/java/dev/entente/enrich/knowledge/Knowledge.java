@@ -1,18 +1,14 @@
 package dev.entente.enrich.knowledge;
 
+import dev.entente.enrich.gazetteer.BundledResources;
 import dev.entente.enrich.gazetteer.KeywordIndex;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,11 +48,11 @@ public final class Knowledge {
         Map<String, Entry> forms = new HashMap<>();
         StringBuilder all = new StringBuilder();
         for (String table : List.of(WEAPONS, FIRMS, EXERCISES, PACTS)) {
-            String text = resource(table);
+            String text = BundledResources.text(Knowledge.class, table);
             all.append(text);
             read(table, text, forms);
         }
-        return new Knowledge(forms, digest(all.toString()));
+        return new Knowledge(forms, BundledResources.digest(all.toString()));
     }
 
     /** A digest of the four tables, e.g. {@code 1a2b3c4d}. */
@@ -191,23 +187,4 @@ public final class Knowledge {
         }
     }
 
-    private static String resource(String table) {
-        try (InputStream in = Knowledge.class.getResourceAsStream(table)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + table);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,12 +1,11 @@
 package dev.entente.enrich.scorer;
 
 import dev.entente.enrich.candidates.Candidate;
+import dev.entente.enrich.gazetteer.BundledResources;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -56,15 +55,7 @@ public final class PairScorer {
 
     /** The bundled model. */
     public static PairScorer fromResources() {
-        try (InputStream in = PairScorer.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + RESOURCE
-                        + ": train it with mvn -pl enrich -Ptrain (see the README)");
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), RESOURCE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(BundledResources.text(PairScorer.class, RESOURCE), RESOURCE);
     }
 
     /** Reads a model file. */
@@ -111,16 +102,7 @@ public final class PairScorer {
         if (bias == null || threshold == null || !header) {
             throw new IllegalArgumentException(sourceName + ": needs bias and threshold rows and a feature header");
         }
-        return new PairScorer(weights, bias, threshold, version, digest(text));
-    }
-
-    private static String digest(String text) {
-        try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(hash, 0, 4);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new PairScorer(weights, bias, threshold, version, BundledResources.digest(text));
     }
 
     /** The probability that a candidate with these features is reported as cooperating. */

@@ -99,12 +99,6 @@ public final class CandidateFinder {
                 sameSentence(prepared, articleRulePairs, context, candidates);
             }
         }
-        if (candidates.size() > MAX_CANDIDATES) {
-            candidates.subList(MAX_CANDIDATES, candidates.size()).clear();
-        }
-        for (int i = 0; i < candidates.size(); i++) {
-            candidates.set(i, titled.addTo(candidates.get(i)));
-        }
         for (SentenceView view : views) {
             Prepared later = byIndex.get(view.index());
             Prepared earlier = byIndex.get(view.index() - 1);
@@ -122,6 +116,13 @@ public final class CandidateFinder {
             if (sentence.military() && Cue.REFERENCE.in(sentence.all())) {
                 referred(sentence, byIndex, articleRulePairs, candidates);
             }
+        }
+        if (candidates.size() > MAX_CANDIDATES) {
+            candidates.subList(MAX_CANDIDATES, candidates.size()).clear();
+        }
+        // Every candidate, whatever its scope, learns whether the title names its countries.
+        for (int i = 0; i < candidates.size(); i++) {
+            candidates.set(i, titled.addTo(candidates.get(i)));
         }
         return candidates;
     }

@@ -25,6 +25,11 @@ import java.util.Set;
 public final class PairFeatures {
 
     private static final Cue[] CUES = Cue.values();
+    /** What else a sentence may speak of, paired with how it comes to be military. */
+    private static final Cue[] TOPICS = {Cue.RELIEF, Cue.TRADE, Cue.DIPLOMACY, Cue.CONFLICT, Cue.CRITICISM,
+        Cue.NEGATION, Cue.OBSERVER, Cue.EXERCISE, Cue.SUPPLY, Cue.BUY};
+    /** Cues near a pair that make the rules' verdict less sure. */
+    private static final Cue[] HEDGES = {Cue.MODALITY, Cue.NEGATION, Cue.CRITICISM, Cue.CONFLICT, Cue.SPEECH};
     /** Where a cue stands: before the first country, between the two, after the second, or within three tokens. */
     private static final String[] POSITIONS = {"pre", "mid", "post", "pre3", "post3"};
     private static final int PRE = 0;
@@ -147,8 +152,7 @@ public final class PairFeatures {
         // How the sentence comes to be military, together with what else it speaks of: a roster after an
         // exercise is one thing, four states that normalised relations after a defence deal another.
         long sentence = regions[PRE] | regions[MID] | regions[POST];
-        for (Cue topic : new Cue[] {Cue.RELIEF, Cue.TRADE, Cue.DIPLOMACY, Cue.CONFLICT, Cue.CRITICISM, Cue.NEGATION,
-            Cue.OBSERVER, Cue.EXERCISE, Cue.SUPPLY, Cue.BUY}) {
+        for (Cue topic : TOPICS) {
             if (topic.in(sentence)) {
                 f.add("military=" + context + "|" + topic.label());
             }
@@ -156,7 +160,7 @@ public final class PairFeatures {
         // The rules miss some hedges and denials; what stands next to the pair says when to trust them less.
         if (view.rulePairs().contains(pair)) {
             long near = regions[PRE3] | regions[MID] | regions[POST3];
-            for (Cue hedge : new Cue[] {Cue.MODALITY, Cue.NEGATION, Cue.CRITICISM, Cue.CONFLICT, Cue.SPEECH}) {
+            for (Cue hedge : HEDGES) {
                 if (hedge.in(near)) {
                     f.add("rule|" + hedge.label());
                 }

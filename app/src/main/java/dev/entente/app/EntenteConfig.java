@@ -2,6 +2,7 @@ package dev.entente.app;
 
 import dev.entente.ingest.FeedSpec;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +74,26 @@ public record EntenteConfig(
         props.put("state.dir", DEFAULT_STATE_DIR.toString());
         props.putAll(streams);
         return props;
+    }
+
+    /**
+     * This configuration pointed at a started embedded broker. Unless {@code streams.state.dir} is set,
+     * the Streams state lives beside the broker's data ({@code data/kafka} and {@code data/state}), so
+     * that a new broker data directory comes with its own state.
+     */
+    public EntenteConfig withEmbeddedBroker(String bootstrapServers) {
+        Map<String, String> newKafka = new HashMap<>(kafka);
+        newKafka.put("bootstrap.servers", bootstrapServers);
+        Map<String, String> newStreams = new HashMap<>(streams);
+        newStreams.putIfAbsent("state.dir", stateDirBeside(embedded.dataDir()).toString());
+        return new EntenteConfig(newKafka, embedded, api, newStreams, feeds, source);
+    }
+
+    /** The state directory that goes with an embedded broker's data directory: {@code state} beside it. */
+    static Path stateDirBeside(Path brokerDataDir) {
+        Path parent = brokerDataDir.normalize().getParent();
+        Path name = DEFAULT_STATE_DIR.getFileName();
+        return parent == null ? name : parent.resolve(name);
     }
 
     public EntenteConfig withFeeds(List<FeedSpec> newFeeds) {

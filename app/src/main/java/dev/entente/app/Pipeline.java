@@ -101,13 +101,15 @@ final class Pipeline implements AutoCloseable {
         if (embedded) {
             EmbeddedKafka broker = EmbeddedKafka.start(config.embedded().dataDir(), config.embedded().port());
             toClose.push(broker);
-            effective = withBootstrap(config, broker.bootstrapServers());
+            effective = config.withEmbeddedBroker(broker.bootstrapServers());
         }
         TopicSetup.ensureTopics(effective.clientProperties());
+        String clusterId = stages.contains(Stage.ENRICH) || stages.contains(Stage.AGGREGATE)
+                ? LocalState.clusterId(effective.clientProperties()) : null;
 
         if (stages.contains(Stage.ENRICH)) {
             Properties enrichConfig = EnrichTopology.streamsConfig(effective.streamsProperties());
-            startStreams(EnrichTopology.buildTopology(enricher(enrichConfig)), enrichConfig);
+            startStreams(EnrichTopology.buildTopology(enricher(enrichConfig)), enrichConfig, clusterId);
         }
         PairQueries pairs = null;
         if (stages.contains(Stage.AGGREGATE)) {
@@ -124,7 +126,7 @@ final class Pipeline implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("streams." + e.getMessage());
             }
-            KafkaStreams aggregate = startStreams(topology, aggregateConfig);
+            KafkaStreams aggregate = startStreams(topology, aggregateConfig, clusterId);
             pairs = PairQueries.forStreams(aggregate, aggregateConfig, HttpClient.newHttpClient());
         }
         if (stages.contains(Stage.INGEST)) {
@@ -205,8 +207,15 @@ final class Pipeline implements AutoCloseable {
         return Optional.ofNullable(ingest);
     }
 
-    private KafkaStreams startStreams(Topology topology, Properties props) {
+    private KafkaStreams startStreams(Topology topology, Properties props, String clusterId) {
+        LocalState.assignStableInstanceId(props);
         KafkaStreams kafkaStreams = new KafkaStreams(topology, props);
+        try {
+            LocalState.wipeStateOfOtherClusters(kafkaStreams, props, clusterId);
+        } catch (RuntimeException e) {
+            kafkaStreams.close();
+            throw e;
+        }
         String name = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
         AtomicInteger failures = new AtomicInteger();
         kafkaStreams.setUncaughtExceptionHandler(e -> {
@@ -261,12 +270,6 @@ final class Pipeline implements AutoCloseable {
         } catch (java.net.UnknownHostException e) {
             return "localhost";
         }
-    }
-
-    private static EntenteConfig withBootstrap(EntenteConfig config, String bootstrap) {
-        var kafka = new java.util.HashMap<>(config.kafka());
-        kafka.put("bootstrap.servers", bootstrap);
-        return new EntenteConfig(kafka, config.embedded(), config.api(), config.streams(), config.feeds(), config.source());
     }
 
     /**

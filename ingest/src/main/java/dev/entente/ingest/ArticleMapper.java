@@ -1,5 +1,7 @@
 package dev.entente.ingest;
 
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -16,17 +18,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Maps the entries of a parsed feed to {@link RawArticle}s, in feed order.
  *
  * <ul>
- *   <li>id: {@link ArticleIds} of the canonical link ({@link CanonicalLinks}; {@link FeedParser} has
- *       already applied any {@code xml:base}, other relative links are resolved against the feed's
- *       link, else the feed URL), or of the guid when there is no usable link;
- *       entries with neither are skipped with a log line, and a repeated id keeps its first entry;
+ *   <li>id: by {@link ArticleIds#assign}, from the guid, the canonical link ({@link CanonicalLinks};
+ *       {@link FeedParser} has already applied any {@code xml:base}, other relative links are
+ *       resolved against the feed's link, else the feed URL) or what the item says; every item gets
+ *       one, and an item listed twice in one document is kept once;
  *   <li>title, summary (the description) and content (all content parts, as paragraphs) as plain
  *       text ({@link HtmlText}), {@code ""} when absent;
  *   <li>publishedAt: the published date, else the updated date, else null;
@@ -38,37 +38,35 @@ import org.slf4j.LoggerFactory;
  */
 public final class ArticleMapper {
 
-    private static final Logger log = LoggerFactory.getLogger(ArticleMapper.class);
-
     public List<RawArticle> map(String feedId, URI feedUrl, SyndFeed feed, Instant fetchedAt) {
         Objects.requireNonNull(feedId, "feedId");
         Objects.requireNonNull(fetchedAt, "fetchedAt");
         URI base = baseOf(feed, feedUrl);
         String language = languageTag(feed.getLanguage());
-        List<RawArticle> articles = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
+        List<RawArticle.Builder> items = new ArrayList<>();
+        List<ArticleIds.ItemKey> keys = new ArrayList<>();
         for (SyndEntry entry : feed.getEntries()) {
             Optional<String> link = linkOf(entry, base);
-            Optional<String> idSource = link.or(() -> Optional.ofNullable(blankToNull(entry.getUri())));
-            if (idSource.isEmpty()) {
-                log.info("feed {}: skipping an item with neither link nor guid (title '{}')", feedId, titleOf(entry));
-                continue;
-            }
-            String id = ArticleIds.of(idSource.get());
-            if (!ids.add(id)) {
-                continue;
-            }
-            articles.add(RawArticle.newBuilder()
-                    .setId(id)
+            Optional<Instant> published = instant(entry.getPublishedDate());
+            RawArticle.Builder item = RawArticle.newBuilder()
                     .setFeedId(feedId)
                     .setLink(link.orElse(null))
                     .setTitle(titleOf(entry))
                     .setSummary(plainText(entry.getDescription()))
                     .setContent(contentOf(entry))
-                    .setPublishedAt(instant(entry.getPublishedDate()).or(() -> instant(entry.getUpdatedDate())).orElse(null))
+                    .setPublishedAt(published.or(() -> instant(entry.getUpdatedDate())).orElse(null))
                     .setFetchedAt(fetchedAt)
-                    .setLanguage(language)
-                    .build());
+                    .setLanguage(language);
+            items.add(item);
+            keys.add(new ArticleIds.ItemKey(guidOf(entry), link, item.getTitle(), published, item.getSummary()));
+        }
+        List<String> ids = ArticleIds.assign(keys);
+        List<RawArticle> articles = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (seen.add(ids.get(i))) {
+                articles.add(items.get(i).setId(ids.get(i)).build());
+            }
         }
         return articles;
     }
@@ -92,6 +90,23 @@ public final class ArticleMapper {
                 .map(href -> CanonicalLinks.canonicalize(href, base))
                 .flatMap(Optional::stream)
                 .findFirst();
+    }
+
+    /**
+     * The identifier the item itself declares. Taken from the wire entry because Rome's
+     * {@link SyndEntry#getUri()} falls back to the link when an RSS item has no guid.
+     */
+    private static Optional<String> guidOf(SyndEntry entry) {
+        String guid;
+        if (entry.getWireEntry() instanceof Item item) {
+            // Not Item.getUri(): Rome fills it from the link, or rdf:about (RSS 1.0), which is the link.
+            guid = item.getGuid() != null ? item.getGuid().getValue() : null;
+        } else if (entry.getWireEntry() instanceof Entry atom) {
+            guid = atom.getId();
+        } else {
+            guid = entry.getUri();
+        }
+        return Optional.ofNullable(blankToNull(guid));
     }
 
     private static String titleOf(SyndEntry entry) {

@@ -21,7 +21,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdom2.Document;
+import org.jdom2.Element;
 import org.jdom2.JDOMException;
+import org.jdom2.filter.Filters;
 import org.jdom2.input.JDOMParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +33,10 @@ import org.xml.sax.SAXParseException;
  * Turns the bytes of an RSS (0.9x, 1.0, 2.0) or Atom (0.3, 1.0) document into a Rome
  * {@link SyndFeed}.
  *
- * <p><b>Security.</b> A document with a DOCTYPE declaration is rejected before any XML parser sees
- * it, so no DTD, external entity or entity-expansion bomb is ever processed; Rome is additionally
- * told to disallow DOCTYPEs.
+ * <p><b>Security.</b> No XML parser ever sees a DOCTYPE, so no DTD, external entity or
+ * entity-expansion bomb is ever processed; Rome is additionally told to disallow DOCTYPEs. The one
+ * DOCTYPE feeds use, RSS 0.91's, is taken out beforehand and the HTML 4 entities its DTD declares
+ * are resolved from a table; any other is rejected ({@link Doctypes}).
  *
  * <p><b>Charset.</b> A byte-order mark (or the way {@code <} is encoded, for UTF-16 and UTF-32
  * without one, XML 1.0 appendix F) decides, and an XML declaration naming a different 8-bit charset
@@ -48,12 +51,15 @@ import org.xml.sax.SAXParseException;
  * <p><b>Lenient recovery.</b> The document is first parsed strictly. When, and only when, that
  * fails because the XML is not well-formed (HTML entities like {@code &nbsp;} that XML does not
  * define, a bare {@code &}, blank lines or comments before the XML declaration), it is parsed once
- * more through Rome's XML healer, which repairs exactly those faults. Never recovered: DOCTYPEs,
- * undecodable bytes, unknown encodings, XML that is neither RSS nor Atom, and documents the healer
- * cannot repair (truncated, unclosed elements), which keep the strict parser's message.
+ * more through Rome's XML healer, which repairs exactly those faults. Never recovered: refused
+ * DOCTYPEs, undecodable bytes, unknown encodings, XML that is neither RSS nor Atom, and documents
+ * the healer cannot repair (truncated, unclosed elements), which keep the strict parser's message.
  *
  * <p><b>Beside Rome.</b> Item dates are read by {@link TolerantDates} rather than by Rome, and item
- * links are resolved against {@code xml:base}; see {@link EntryFixups}.
+ * links are resolved against {@code xml:base}; see {@link EntryFixups}. White space around the
+ * namespace URIs of the root element and around Atom 0.3 base64 content is dropped, as other
+ * readers do, since Rome fails on both. An Atom entry document and an {@code <rss>} without a
+ * {@code <channel>} are rejected as such rather than read as an empty feed.
  *
  * <p>Every failure is a {@link FeedException} whose one-line message starts with {@value #PREFIX};
  * it describes the problem and never quotes document content. Thread-safe.
@@ -66,6 +72,8 @@ public final class FeedParser {
     private static final Charset UTF_32BE = Charset.forName("UTF-32BE");
     private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final Pattern PADDED_NAMESPACE =
+            Pattern.compile("(\\sxmlns(?::[\\w.-]+)?\\s*=\\s*)([\"'])\\s*([^\"'<>]*?)\\s*\\2");
     private static final Pattern DECLARED_ENCODING =
             Pattern.compile("^\\s*<\\?xml[^>]*?\\sencoding\\s*=\\s*[\"']([^\"']*)[\"']", Pattern.DOTALL);
 
@@ -81,11 +89,7 @@ public final class FeedParser {
         if (bytes == null || bytes.length == 0) {
             throw new FeedException(PREFIX + "the document is empty");
         }
-        String text = decode(bytes, httpCharset);
-        if (declaresDoctype(text)) {
-            throw new FeedException(PREFIX
-                    + "DOCTYPE declarations are not allowed (they can load external files or expand entity bombs)");
-        }
+        String text = trimRootNamespaces(Doctypes.admit(decode(bytes, httpCharset)));
         try {
             return build(text, false);
         } catch (FeedException strict) {
@@ -108,6 +112,8 @@ public final class FeedParser {
             Reader reader = heal ? new XmlFixerReader(new StringReader(text)) : new StringReader(text);
             DocumentInput input = new DocumentInput();
             Document document = input.read(reader);
+            requireFeedRoot(document);
+            trimBase64Content(document);
             EntryFixups fixups = EntryFixups.prepare(document);
             // Preserving the wire feed keeps the RSS channel's <ttl>, which the polling schedule honours.
             SyndFeed feed = new SyndFeedImpl(input.build(document), true);
@@ -145,6 +151,42 @@ public final class FeedParser {
         }
     }
 
+    /**
+     * The namespace URIs declared on the root element without surrounding white space, which JDOM
+     * cannot represent and other readers ignore ({@code xmlns:itunes=" http://..."}).
+     */
+    private static String trimRootNamespaces(String text) {
+        int root = Doctypes.prologEnd(text);
+        int end = text.indexOf('>', root);
+        if (end < 0) {
+            return text;
+        }
+        String tag = PADDED_NAMESPACE.matcher(text.substring(root, end)).replaceAll("$1$2$3$2");
+        return text.substring(0, root) + tag + text.substring(end);
+    }
+
+    /** Two documents Rome would silently read as a feed without items, or fail on obscurely. */
+    private static void requireFeedRoot(Document document) throws FeedException {
+        Element root = document.getRootElement();
+        if (root.getName().equals("entry")) {
+            throw new FeedException(PREFIX + "an Atom entry document is a single entry, not a feed");
+        }
+        if (root.getName().equals("rss") && root.getChildren().stream().noneMatch(child -> child.getName().equals("channel"))) {
+            throw new FeedException(PREFIX + "the <rss> element has no <channel>");
+        }
+    }
+
+    /** Atom 0.3 base64 content without the line breaks around it, on which Rome's decoder fails. */
+    private static void trimBase64Content(Document document) {
+        List<Element> base64 = new ArrayList<>();
+        for (Element element : document.getRootElement().getDescendants(Filters.element())) {
+            if (element.getName().equals("content") && "base64".equals(element.getAttributeValue("mode"))) {
+                base64.add(element);
+            }
+        }
+        base64.forEach(content -> content.setText(content.getText().replaceAll("\\s+", "")));
+    }
+
     private static boolean notWellFormed(FeedException e) {
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
             if (t instanceof JDOMParseException || t instanceof SAXParseException) {
@@ -167,34 +209,6 @@ public final class FeedParser {
             return e.getClass().getSimpleName();
         }
         return message.startsWith("Invalid XML: ") ? message.substring("Invalid XML: ".length()) : message;
-    }
-
-    /**
-     * Whether the prolog (everything before the root element) holds a DOCTYPE. Only the prolog is
-     * looked at, because HTML inside CDATA may legitimately contain the same characters.
-     */
-    private static boolean declaresDoctype(String text) {
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c) || c == '\uFEFF') {
-                i++;
-            } else if (text.startsWith("<?", i)) {
-                i = skipPast(text, i, "?>");
-            } else if (text.startsWith("<!--", i)) {
-                i = skipPast(text, i, "-->");
-            } else {
-                // Either a DOCTYPE, or the root element (or junk the XML parser rejects on its own).
-                return text.regionMatches(true, i, "<!DOCTYPE", 0, "<!DOCTYPE".length());
-            }
-        }
-        return false;
-    }
-
-    private static int skipPast(String text, int from, String end) {
-        int at = text.indexOf(end, from);
-        return at < 0 ? text.length() : at + end.length();
     }
 
     /** The document as characters, without a byte-order mark, following the charset policy above. */

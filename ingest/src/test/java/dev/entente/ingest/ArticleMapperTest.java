@@ -7,6 +7,7 @@ import dev.entente.schemas.RawArticle;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ArticleMapperTest {
@@ -22,19 +23,26 @@ class ArticleMapperTest {
     }
 
     @Test
-    void identifiesItemsByCanonicalLinkElseGuidAndSkipsTheRest() throws FeedException {
+    void identifiesEveryItemByGuidElseCanonicalLinkElseWhatItSays() throws FeedException {
         List<RawArticle> articles = map(Feeds.RSS);
 
         assertThat(articles).extracting(RawArticle::getTitle)
-                .containsExactly("Ministers meet in Kyiv", "Relative link", "Only a guid");
+                .containsExactly("Ministers meet in Kyiv", "Relative link", "Only a guid", "Neither link nor guid");
         assertThat(articles).extracting(RawArticle::getLink).containsExactly(
                 "https://news.example.org/world/ministers-meet",
                 "https://news.example.org/world/drills-announced",
-                null);
+                null, null);
         assertThat(articles).extracting(RawArticle::getId).containsExactly(
                 ArticleIds.of("https://news.example.org/world/ministers-meet"),
                 ArticleIds.of("https://news.example.org/world/drills-announced"),
-                ArticleIds.of("urn:example:item-3"));
+                ArticleIds.of("urn:example:item-3"),
+                ArticleIds.of(new ArticleIds.ItemKey(Optional.empty(), Optional.empty(), "Neither link nor guid",
+                        Optional.empty(), "Identified by what it says.").digestSource()));
+    }
+
+    @Test
+    void takesTheGuidOfAnAtomEntryOverItsLink() throws FeedException {
+        assertThat(map(Feeds.ATOM).get(0).getId()).isEqualTo(ArticleIds.of("urn:example:atom-1"));
     }
 
     @Test
@@ -81,10 +89,23 @@ class ArticleMapperTest {
     }
 
     @Test
-    void keepsTheFirstOfTwoItemsWithTheSameLink() throws FeedException {
-        String twice = Feeds.RSS.replace("<link>drills-announced</link>",
+    void keepsEveryItemWhenTwoShareALink() throws FeedException {
+        String shared = Feeds.RSS.replace("<link>drills-announced</link>",
                 "<link>https://news.example.org/world/ministers-meet?utm_medium=feed</link>");
 
-        assertThat(map(twice)).extracting(RawArticle::getTitle).containsExactly("Ministers meet in Kyiv", "Only a guid");
+        List<RawArticle> articles = map(shared);
+
+        assertThat(articles).extracting(RawArticle::getTitle)
+                .containsExactly("Ministers meet in Kyiv", "Relative link", "Only a guid", "Neither link nor guid");
+        assertThat(articles).extracting(RawArticle::getId).doesNotHaveDuplicates()
+                .doesNotContain(ArticleIds.of("https://news.example.org/world/ministers-meet"));
+    }
+
+    @Test
+    void keepsOnceAnItemTheFeedListsTwice() throws FeedException {
+        String item = "<item><title>Again</title><link>https://news.example.org/world/again</link></item>";
+        String twice = Feeds.RSS.replace("<item>", item + item + "<item>");
+
+        assertThat(map(twice)).extracting(RawArticle::getTitle).containsOnlyOnce("Again");
     }
 }

@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.rometools.rome.feed.synd.SyndFeed;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FeedParserTest {
 
@@ -63,9 +66,64 @@ class FeedParserTest {
     void rejectsAnEntityBombBeforeExpandingIt() {
         assertThatThrownBy(() -> parser.parse(utf8(Feeds.ENTITY_BOMB)))
                 .isInstanceOf(FeedException.class)
-                .hasMessage("not a valid RSS/Atom feed: DOCTYPE declarations are not allowed"
-                        + " (they can load external files or expand entity bombs)");
+                .hasMessage("not a valid RSS/Atom feed: DOCTYPE declarations are not allowed, except <!DOCTYPE rss>"
+                        + " naming an external DTD (others can load external files or expand entity bombs)");
     }
+
+    @Test
+    void readsTheHtmlEntitiesOfAnRss091DoctypeWithoutLoadingItsDtd(@TempDir Path dir) throws Exception {
+        // Were the DTD loaded, its own &uuml; would win.
+        Path dtd = Files.writeString(dir.resolve("rss-0.91.dtd"), "<!ENTITY uuml \"LOADED\">");
+        String rss = RSS_091.replace("http://my.netscape.com/publish/formats/rss-0.91.dtd", dtd.toUri().toString());
+
+        SyndFeed feed = parser.parse(utf8(rss));
+
+        assertThat(feed.getEntries()).singleElement().satisfies(entry ->
+                assertThat(entry.getTitle()).isEqualTo("Und tsch\u00fcss \u2026 caf\u00e9 &uuml; <b>"));
+        assertThat(feed.getEntries().get(0).getDescription().getValue()).isEqualTo("&uuml; stays in CDATA");
+    }
+
+    @Test
+    void refusesAnRssDoctypeWithAnInternalSubset() {
+        String rss = RSS_091.replace("rss-0.91.dtd\">", "rss-0.91.dtd\" [<!ENTITY uuml \"x\">]>");
+
+        assertThatThrownBy(() -> parser.parse(utf8(rss))).isInstanceOf(FeedException.class).hasMessageContaining("DOCTYPE");
+    }
+
+    @Test
+    void refusesTheDoctypeOfAnotherDocumentType() {
+        String html = "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\""
+                + " \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd\"><html><body>x</body></html>";
+
+        assertThatThrownBy(() -> parser.parse(utf8(html))).isInstanceOf(FeedException.class).hasMessageContaining("DOCTYPE");
+    }
+
+    @Test
+    void refusesAnUnknownEntityDespiteAnRss091Doctype() {
+        String rss = RSS_091.replace("&hellip;", "&doesnotexist;");
+
+        assertThatThrownBy(() -> parser.parse(utf8(rss))).isInstanceOf(FeedException.class)
+                .hasMessageContaining("doesnotexist");
+    }
+
+    private static final String RSS_091 = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN"
+                "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+            <rss version="0.91">
+              <channel>
+                <title>Netscape flavour</title>
+                <link>https://example.org/</link>
+                <description>d</description>
+                <language>de</language>
+                <item>
+                  <title>Und tsch&uuml;ss &hellip; caf&#233; &amp;uuml; &lt;b&gt;</title>
+                  <link>https://example.org/1</link>
+                  <description><![CDATA[&uuml; stays in CDATA]]></description>
+                </item>
+              </channel>
+            </rss>
+            """;
 
     @Test
     void rejectsADoctypeHiddenBehindCommentsOrUtf16() {
@@ -104,7 +162,7 @@ class FeedParserTest {
     void rejectsRssWithoutChannel() {
         assertThatThrownBy(() -> parser.parse(utf8("<rss version=\"2.0\"></rss>")))
                 .isInstanceOf(FeedException.class)
-                .hasMessageStartingWith("not a valid RSS/Atom feed: incomplete or unexpected structure");
+                .hasMessage("not a valid RSS/Atom feed: the <rss> element has no <channel>");
     }
 
     @Test

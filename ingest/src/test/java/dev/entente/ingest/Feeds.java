@@ -31,7 +31,7 @@ final class Feeds {
                 </item>
                 <item>
                   <title>Neither link nor guid</title>
-                  <description>Cannot be identified.</description>
+                  <description>Identified by what it says.</description>
                 </item>
               </channel>
             </rss>

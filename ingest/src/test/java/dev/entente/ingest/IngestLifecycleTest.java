@@ -64,14 +64,14 @@ class IngestLifecycleTest {
         MockProducer<String, RawArticle> producer = producer();
 
         try (IngestService first = service(server, producer, store, List.of(WORLD))) {
-            assertThat(first.pollOnce(WORLD)).isEqualTo(3);
+            assertThat(first.pollOnce(WORLD)).isEqualTo(4);
         }
         try (IngestService second = service(server, producer, store, List.of(WORLD))) {
             assertThat(second.pollOnce(WORLD)).as("304 thanks to the stored validators").isZero();
         }
         assertThat(server.fullFetches).hasValue(1);
-        assertThat(store.loadAll().get("world-news").recentIds()).hasSize(3);
-        assertThat(producer.history()).hasSize(3);
+        assertThat(store.loadAll().get("world-news").recentIds()).hasSize(4);
+        assertThat(producer.history()).hasSize(4);
     }
 
     @Test
@@ -150,7 +150,7 @@ class IngestLifecycleTest {
         MockProducer<String, RawArticle> producer = producer();
         try (IngestService service = service(server, producer, CursorStore.inMemory(), List.of(WORLD))) {
             service.start();
-            awaitStatus(service, s -> s.itemsEmitted() == 3);
+            awaitStatus(service, s -> s.itemsEmitted() == 4);
 
             service.update(List.of(WORLD, atom));
             FeedStatus added = awaitStatus(service, s -> s.id().equals("atom-desk") && s.itemsEmitted() == 2);
@@ -165,7 +165,7 @@ class IngestLifecycleTest {
             service.update(List.of(atom));
             assertThat(service.statuses()).extracting(FeedStatus::id).containsExactly("atom-desk");
         }
-        assertThat(producer.history()).hasSize(5);
+        assertThat(producer.history()).hasSize(6);
     }
 
     @Test

@@ -55,11 +55,11 @@ class IngestServiceTest {
         FeedSpec feed = feedFile("world-news", Feeds.RSS);
         MockProducer<String, RawArticle> producer = producer(true);
         try (IngestService service = new IngestService(List.of(feed), producer, READER, CLOCK)) {
-            assertThat(service.pollOnce(feed)).isEqualTo(3);
+            assertThat(service.pollOnce(feed)).isEqualTo(4);
             assertThat(service.pollOnce(feed)).isZero();
         }
 
-        assertThat(producer.history()).hasSize(3).allSatisfy(record -> {
+        assertThat(producer.history()).hasSize(4).allSatisfy(record -> {
             assertThat(record.topic()).isEqualTo(Topics.RAW.name());
             assertThat(record.key()).isEqualTo(record.value().getId());
             assertThat(record.value().getFetchedAt()).isEqualTo(NOW);
@@ -76,7 +76,7 @@ class IngestServiceTest {
         feedFile("world-news", Feeds.RSS.replace("<item>", "<item><title>Breaking</title><link>https://news.example.org/new</link></item><item>"));
 
         assertThat(service.pollOnce(feed)).isEqualTo(1);
-        assertThat(producer.history().get(3).value().getTitle()).isEqualTo("Breaking");
+        assertThat(producer.history().get(4).value().getTitle()).isEqualTo("Breaking");
     }
 
     @Test
@@ -85,12 +85,12 @@ class IngestServiceTest {
         MockProducer<String, RawArticle> producer = producer(false);
         IngestService service = new IngestService(List.of(feed), producer, READER, CLOCK);
 
-        assertThat(service.pollOnce(feed)).isEqualTo(3);
+        assertThat(service.pollOnce(feed)).isEqualTo(4);
         assertThat(service.pollOnce(feed)).as("items still in flight are not sent again").isZero();
         while (producer.errorNext(new TimeoutException("broker unavailable"))) {
             // fail every pending send
         }
-        assertThat(service.pollOnce(feed)).isEqualTo(3);
+        assertThat(service.pollOnce(feed)).isEqualTo(4);
         while (producer.completeNext()) {
             // acknowledge every pending send
         }
@@ -104,7 +104,7 @@ class IngestServiceTest {
         MockProducer<String, RawArticle> producer = producer(true);
         IngestService service = new IngestService(List.of(world, mirror), producer, READER, CLOCK);
 
-        assertThat(service.pollOnce(world)).isEqualTo(3);
+        assertThat(service.pollOnce(world)).isEqualTo(4);
         assertThat(service.pollOnce(mirror)).isZero();
     }
 
@@ -139,12 +139,12 @@ class IngestServiceTest {
             }
             throw new FeedException("HTTP 500 from " + url);
         };
-        CountDownLatch threeSends = new CountDownLatch(3);
+        CountDownLatch fourSends = new CountDownLatch(4);
         MockProducer<String, RawArticle> producer = new MockProducer<>(true, null, new StringSerializer(), new RawArticleSerializer()) {
             @Override
             public synchronized Future<RecordMetadata> send(ProducerRecord<String, RawArticle> record, Callback callback) {
                 Future<RecordMetadata> result = super.send(record, callback);
-                threeSends.countDown();
+                fourSends.countDown();
                 return result;
             }
         };
@@ -155,10 +155,10 @@ class IngestServiceTest {
 
         try (IngestService service = new IngestService(feeds, producer, new FeedReader(fake), CLOCK)) {
             service.start();
-            assertThat(threeSends.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(fourSends.await(10, TimeUnit.SECONDS)).isTrue();
         }
 
-        assertThat(producer.history()).hasSize(3);
+        assertThat(producer.history()).hasSize(4);
         assertThat(fetched).contains(good).doesNotContain(disabled);
     }
 

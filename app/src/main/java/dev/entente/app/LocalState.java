@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -14,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.MemberToRemove;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -98,6 +101,36 @@ final class LocalState {
             write(appDir, INSTANCE_FILE, id + "\n");
         }
         streamsConfig.setProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id);
+    }
+
+    /**
+     * Removes a dead stream thread's static member from the group, in the background. Kafka Streams
+     * closes a dead thread's consumer without leaving the group, and gives its replacement another
+     * thread index, so without this the group would wait out the dead member's session (45 s by
+     * default) before the replacement gets the partitions.
+     */
+    static void releaseDeadThread(Properties streamsConfig, String threadName) {
+        String instanceId = streamsConfig.getProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        int index = threadName.lastIndexOf("-StreamThread-");
+        if (instanceId == null || index < 0) {
+            return;
+        }
+        String member = instanceId + "-" + threadName.substring(index + "-StreamThread-".length());
+        String group = streamsConfig.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+        Thread release = new Thread(() -> {
+            try (Admin admin = Admin.create(streamsConfig)) {
+                admin.removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions(
+                        List.of(new MemberToRemove(member)))).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                log.info("{}: removed the dead stream thread's member {} from the group", group, member);
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                // The group then waits out the member's session: slower, not wrong.
+                log.warn("{}: could not remove the dead member {} from the group: {}", group, member, e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "entente-release-" + member);
+        release.setDaemon(true);
+        release.start();
     }
 
     private static Path appDir(Properties streamsConfig) {

@@ -224,6 +224,7 @@ final class Pipeline implements AutoCloseable {
             if (failures.incrementAndGet() <= THREAD_REPLACEMENT_BUDGET) {
                 log.warn("{}: a stream thread died and is replaced ({} of {}): {}", name, failures.get(),
                         THREAD_REPLACEMENT_BUDGET, e.toString(), e);
+                LocalState.releaseDeadThread(props, Thread.currentThread().getName());
                 return StreamThreadExceptionResponse.REPLACE_THREAD;
             }
             log.error("{} stopped after {} thread failures: {}", name, THREAD_REPLACEMENT_BUDGET, e.toString(), e);

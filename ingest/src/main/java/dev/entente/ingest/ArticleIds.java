@@ -18,15 +18,17 @@ import java.util.Set;
  * text is hashed is decided per fetched document ({@link #assign}), in this order:
  *
  * <ol>
- *   <li>the item's guid (RSS {@code <guid>}, Atom {@code <id>}) when no other item of the document
- *       has the same one;
- *   <li>else its canonical link ({@link CanonicalLinks}) when no other item has the same one;
+ *   <li>the item's canonical link ({@link CanonicalLinks}) when no other item of the document has
+ *       the same one;
+ *   <li>else its guid (RSS {@code <guid>}, Atom {@code <id>}) when no other item has the same one;
  *   <li>else a digest of link, title, publication date and summary ({@link ItemKey#digestSource}).
  * </ol>
  *
- * Publishers give a guid for exactly this purpose, so it comes first; links come next because
- * many items share one (a programme page linked by every episode), and an item with neither a
- * unique guid nor a unique link is told apart by what it says. So two different items of one
+ * The link comes first because the contract (CONTRACTS.md, "Article id") says so, and because every
+ * id already written was made that way: putting the guid first would give items already sent a new
+ * id and send and count them again. A link shared by several items (a programme page linked by every
+ * episode) says nothing about which item it is, so then the guid decides, and an item with neither
+ * a unique link nor a unique guid is told apart by what it says. So two different items of one
  * document never share an id, and the same item fetched twice, by any instance, gets the same id.
  * Items equal in all four digested fields are the same item listed twice and share one id. An id
  * taken by an earlier item of the document (one item's guid is another's link) falls back to the
@@ -70,8 +72,8 @@ public final class ArticleIds {
         List<String> ids = new ArrayList<>(items.size());
         Set<String> taken = new HashSet<>();
         for (ItemKey item : items) {
-            String source = item.guid().filter(guid -> guids.get(guid) == 1)
-                    .or(() -> item.link().filter(link -> links.get(link) == 1))
+            String source = item.link().filter(link -> links.get(link) == 1)
+                    .or(() -> item.guid().filter(guid -> guids.get(guid) == 1))
                     .orElseGet(item::digestSource);
             String id = of(source);
             if (taken.contains(id) && !source.equals(item.digestSource())) {

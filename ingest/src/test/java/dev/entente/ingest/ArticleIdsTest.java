@@ -38,12 +38,12 @@ class ArticleIdsTest {
     }
 
     @Test
-    void takesAUniqueGuidFirstThenAUniqueLink() {
+    void takesAUniqueLinkFirstThenAUniqueGuid() {
         List<String> ids = ArticleIds.assign(List.of(
                 item("urn:news:1", "https://example.org/news/1", "One"),
-                item(null, "https://example.org/news/2", "Two")));
+                item("urn:news:2", null, "Two")));
 
-        assertThat(ids).containsExactly(ArticleIds.of("urn:news:1"), ArticleIds.of("https://example.org/news/2"));
+        assertThat(ids).containsExactly(ArticleIds.of("https://example.org/news/1"), ArticleIds.of("urn:news:2"));
     }
 
     @Test
@@ -56,7 +56,7 @@ class ArticleIdsTest {
     }
 
     @Test
-    void usesTheLinkWhenTheGuidIsShared() {
+    void usesUniqueLinksWhateverTheGuids() {
         List<String> ids = ArticleIds.assign(List.of(
                 item("urn:same", "https://example.org/news/1", "One"),
                 item("urn:same", "https://example.org/news/2", "Two")));

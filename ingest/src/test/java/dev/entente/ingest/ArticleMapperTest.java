@@ -41,8 +41,8 @@ class ArticleMapperTest {
     }
 
     @Test
-    void takesTheGuidOfAnAtomEntryOverItsLink() throws FeedException {
-        assertThat(map(Feeds.ATOM).get(0).getId()).isEqualTo(ArticleIds.of("urn:example:atom-1"));
+    void takesTheLinkOfAnAtomEntryOverItsId() throws FeedException {
+        assertThat(map(Feeds.ATOM).get(0).getId()).isEqualTo(ArticleIds.of("https://atom.example.org/a/1"));
     }
 
     @Test

@@ -106,6 +106,25 @@ public final class EmbeddedKafka implements AutoCloseable {
         return Cluster.start(dataDir.toAbsolutePath(), nodes);
     }
 
+    /**
+     * Starts one node of a cluster whose other nodes run in other processes, and returns once it
+     * accepts clients; closing the result shuts the node down. Tests run each node in its own JVM
+     * this way, to kill a broker with SIGKILL rather than stop it.
+     *
+     * @param voters the controller quorum, {@code id@host:controllerPort} of every node, comma-separated
+     * @param nodes the number of nodes in the cluster, for the replication settings of {@link #startCluster}
+     */
+    static AutoCloseable startClusterNode(int nodeId, String voters, int brokerPort, int controllerPort, Path logDir,
+            String clusterId, int nodes) {
+        Exit.setExitProcedure(EmbeddedKafka::refuseExit);
+        Exit.setHaltProcedure(EmbeddedKafka::refuseExit);
+        Properties props = nodeProperties(nodeId, voters, brokerPort, controllerPort, logDir,
+                Cluster.replication(nodes), Cluster.minIsr(nodes));
+        Cluster.Node node = new Cluster.Node(nodeId, brokerPort, props, logDir, clusterId);
+        node.start();
+        return node::stop;
+    }
+
     /** The {@code bootstrap.servers} value for clients of this broker. */
     public String bootstrapServers() {
         return HOST + ":" + port;
@@ -251,6 +270,16 @@ public final class EmbeddedKafka implements AutoCloseable {
 
         private final Map<Integer, Node> nodes;
 
+        /** Replicas of new and internal topics in a cluster of {@code nodes}: three, or all of them. */
+        static int replication(int nodes) {
+            return Math.min(REPLICATION, nodes);
+        }
+
+        /** {@code min.insync.replicas}: two once there are three replicas, so one node may be lost. */
+        static int minIsr(int nodes) {
+            return nodes >= REPLICATION ? MIN_ISR : 1;
+        }
+
         private Cluster(Map<Integer, Node> nodes) {
             this.nodes = nodes;
         }
@@ -265,8 +294,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             String voters = ports.entrySet().stream()
                     .map(e -> e.getKey() + "@" + HOST + ":" + e.getValue()[1])
                     .collect(Collectors.joining(","));
-            int replication = Math.min(REPLICATION, count);
-            int minIsr = count >= REPLICATION ? MIN_ISR : 1;
+            int replication = replication(count);
+            int minIsr = minIsr(count);
             Map<Integer, Node> nodes = new TreeMap<>();
             ports.forEach((id, pair) -> {
                 Path logDir = dataDir.resolve("node-" + id).resolve("logs");

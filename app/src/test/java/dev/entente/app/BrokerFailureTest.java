@@ -34,14 +34,15 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Runs the whole pipeline against a three-node in-process KRaft cluster (replication factor 3,
- * {@code min.insync.replicas} 2), stops one broker while articles are still flowing and brings it
- * back: the counts end exactly as expected, nothing lost and nothing counted twice, and no stream
- * is left in ERROR.
+ * Runs the whole pipeline against a three-node KRaft cluster (replication factor 3,
+ * {@code min.insync.replicas} 2, each node in a JVM of its own), stops one broker while articles are
+ * still flowing, cleanly or with SIGKILL, and brings it back: the counts end exactly as expected,
+ * nothing lost and nothing counted twice, and no stream is left in ERROR.
  */
 @Tag("slow")
 class BrokerFailureTest {
@@ -64,7 +65,7 @@ class BrokerFailureTest {
     @TempDir
     Path dir;
 
-    private EmbeddedKafka.Cluster cluster;
+    private BrokerProcesses cluster;
     private HttpServer feedServer;
     private final AtomicInteger feedRequests = new AtomicInteger();
     private final AtomicInteger feedLimit = new AtomicInteger(ARTICLES_BEFORE_STOP);
@@ -74,7 +75,7 @@ class BrokerFailureTest {
 
     @BeforeEach
     void startClusterAndFeed() throws IOException {
-        cluster = EmbeddedKafka.startCluster(dir.resolve("kafka"), NODES);
+        cluster = BrokerProcesses.start(dir.resolve("kafka"), NODES);
         generateArticles();
         feedServer = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
         feedServer.createContext("/feed.xml", this::serveGrowingFeed);
@@ -82,7 +83,7 @@ class BrokerFailureTest {
     }
 
     @AfterEach
-    void stopEverything() {
+    void stopEverything() throws InterruptedException {
         // The pipeline first: its clients would otherwise retry against brokers that are gone.
         if (pipeline != null) {
             pipeline.close();
@@ -95,15 +96,20 @@ class BrokerFailureTest {
         }
     }
 
-    @Test
-    void countsExactlyAndRecoversWhenABrokerStopsMidStreamAndComesBack() throws Exception {
+    @ParameterizedTest(name = "broker {0} mid-stream")
+    @ValueSource(strings = {"stopped", "killed"})
+    void countsExactlyAndRecoversWhenABrokerGoesAwayMidStreamAndComesBack(String how) throws Exception {
         EntenteConfig config = configOnTheCluster();
         pipeline = Pipeline.start(config, EnumSet.allOf(Pipeline.Stage.class), false, Clock.systemUTC());
         URI pairs = apiUri(config, "/api/v1/pairs?window=7d&limit=1000");
 
         // Mid-stream: some counts are visible, and half of the articles are not even in the feed yet.
         await("first counts", DEADLINE, () -> totalMentions(pairs) > 0);
-        cluster.stop(STOPPED_NODE);
+        if (how.equals("killed")) {
+            cluster.kill(STOPPED_NODE);
+        } else {
+            cluster.stop(STOPPED_NODE);
+        }
 
         // Ingest keeps polling and writing new articles while the broker is away.
         int requestsAtStop = feedRequests.get();

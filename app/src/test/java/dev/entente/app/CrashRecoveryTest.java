@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,19 +22,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Kills {@code run} with SIGKILL while it is working through a feed of generated articles, starts it
  * again on the same data, and checks that the final counts are exactly the expected ones: nothing
- * lost, nothing counted twice.
+ * lost, nothing counted twice. Each run appends how long the restarted process took to answer again
+ * to {@code target/crash-recovery/restart-times.tsv}.
+ *
+ * <p>The soak profile repeats the 40 % case ({@value #SOAK_RUNS_PROPERTY} times, 30 in
+ * {@code mvn verify -Psoak -pl app}) to show that a restart never stalls.
  */
 @Tag("slow")
 class CrashRecoveryTest {
@@ -53,6 +60,7 @@ class CrashRecoveryTest {
 
     /** Where the runs' output stays after the test, for a look when it fails. */
     private static final Path LOGS = Path.of("target", "crash-recovery");
+    static final String SOAK_RUNS_PROPERTY = "entente.crash.soakRuns";
 
     @TempDir
     Path dir;
@@ -67,9 +75,15 @@ class CrashRecoveryTest {
         }
     }
 
+    /** The kill points of the runs: 0 % and 40 %, or the soak's many runs at 40 %. */
+    static IntStream killPoints() {
+        int soakRuns = Integer.getInteger(SOAK_RUNS_PROPERTY, 0);
+        return soakRuns > 0 ? IntStream.range(0, soakRuns).map(run -> 40) : IntStream.of(0, 40);
+    }
+
     /** Kills when the API shows this share of the expected mentions, in per cent. */
-    @ParameterizedTest(name = "killed at {0}% of the counts")
-    @ValueSource(ints = {0, 40})
+    @ParameterizedTest(name = "[{index}] killed at {0}% of the counts")
+    @MethodSource("killPoints")
     void countsExactlyOnceAfterAKillMidStream(int killAtPercent) throws Exception {
         Files.createDirectories(LOGS);
         Map<String, Long> expected = writeFeed(dir.resolve("feed.xml"));
@@ -85,17 +99,46 @@ class CrashRecoveryTest {
                 : totalMentions(pairs) * 100 >= expectedTotal * killAtPercent);
         process.destroyForcibly().waitFor();
 
+        long restarted = System.nanoTime();
         process = startRun(config, "second");
         AtomicReference<String> lastAnswer = new AtomicReference<>("no answer yet");
+        // Counting again: the first answer that is higher than the restarted process's first answer
+        // (its state restored), or that first answer itself when it is already complete.
+        AtomicLong firstAnswer = new AtomicLong(-1);
+        AtomicLong countingAgain = new AtomicLong(-1);
         await(lastAnswer, () -> {
             lastSeen.set(mentionsByPair(pairs));
+            long total = lastSeen.get().values().stream().mapToLong(Long::longValue).sum();
+            if (firstAnswer.get() < 0 && total > 0) {
+                firstAnswer.set(total);
+            }
+            if (countingAgain.get() < 0 && firstAnswer.get() >= 0 && (total > firstAnswer.get() || total == expectedTotal)) {
+                countingAgain.set(System.nanoTime());
+            }
             lastAnswer.set("counts " + lastSeen.get() + ", " + answerOf(pairs) + ", /health "
                     + status(URI.create("http://127.0.0.1:" + apiPort + "/health")));
             return lastSeen.get().equals(expected);
         });
+        recordRestartTimes(killAtPercent, firstAnswer.get(), expectedTotal, countingAgain.get() - restarted,
+                System.nanoTime() - restarted);
         // Whatever was still in flight when the counts first matched must not push them past it.
         LockSupport.parkNanos(Duration.ofSeconds(3).toNanos());
         assertThat(mentionsByPair(pairs)).isEqualTo(expected);
+    }
+
+    /**
+     * Appends one line: kill point, mentions in the restarted process's first answer and in all, and
+     * milliseconds from starting the second process to its first new count (or to its first answer,
+     * when that is already complete) and to the exact counts.
+     */
+    private static void recordRestartTimes(int killAtPercent, long firstAnswer, long total, long countingNanos,
+            long exactNanos) throws IOException {
+        Path file = LOGS.resolve("restart-times.tsv");
+        if (!Files.exists(file)) {
+            Files.writeString(file, "killAtPercent\tfirstAnswer\ttotal\trestartToFirstNewCountMs\trestartToExactCountsMs\n");
+        }
+        Files.writeString(file, "%d\t%d\t%d\t%d\t%d%n".formatted(killAtPercent, firstAnswer, total,
+                countingNanos / 1_000_000, exactNanos / 1_000_000), StandardOpenOption.APPEND);
     }
 
     /** The feed, and pair -> expected mentions (one sentence asserting cooperation per article). */

@@ -103,4 +103,27 @@ class LabelledDataTest {
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains(" 0 on reserved pages");
     }
+
+    /** The shared development set measures how we do on others' reporting: none of its pages may train us. */
+    @Test
+    void noItemComesFromAPageOfTheSharedDevelopmentSet() throws IOException {
+        assumeTrue(Files.isRegularFile(RealReports.SHARED_DEV), "../shared/eval is not there");
+        ObjectMapper json = new ObjectMapper();
+        Set<String> sharedPages = new HashSet<>();
+        for (String line : Files.readAllLines(RealReports.SHARED_DEV, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                sharedPages.add(json.readTree(line).path("source").asText());
+            }
+        }
+        List<String> overlapping = new ArrayList<>();
+        for (Path file : RealReports.files(RealReports.DIRECTORY)) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                JsonNode item = json.readTree(line);
+                if (sharedPages.contains(item.path("source").asText())) {
+                    overlapping.add(file.getFileName() + " " + item.path("id").asText());
+                }
+            }
+        }
+        assertThat(overlapping).isEmpty();
+    }
 }

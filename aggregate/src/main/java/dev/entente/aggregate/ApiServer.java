@@ -89,7 +89,12 @@ public final class ApiServer implements AutoCloseable {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
     }
-    private static final int THREADS = 4;
+    /**
+     * Request threads. Work is CPU-bound and short, but a thread may wait for a list another one is
+     * computing ({@link #LIST_REUSE}): with 4, those waits held every thread now and then and
+     * single-pair queries queued behind one list sum (issue 11, BENCHMARKS.md).
+     */
+    private static final int THREADS = 16;
     /**
      * How long a list answer is reused. A list sums every hourly bucket of every pair in the window
      * (tens of ms of CPU with 20,000 articles), so under load recomputing it per request saturated

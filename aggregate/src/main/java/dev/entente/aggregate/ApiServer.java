@@ -19,6 +19,7 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -88,7 +89,21 @@ public final class ApiServer implements AutoCloseable {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
     }
-    private static final int THREADS = 4;
+    /**
+     * Request threads. Work is CPU-bound and short, but a thread may wait for a list another one is
+     * computing ({@link #LIST_REUSE}): with 4, those waits held every thread now and then and
+     * single-pair queries queued behind one list sum (issue 11, BENCHMARKS.md).
+     */
+    private static final int THREADS = 16;
+    /**
+     * How long a list answer is reused. A list sums every hourly bucket of every pair in the window
+     * (tens of ms of CPU with 20,000 articles), so under load recomputing it per request saturated
+     * the worker threads and every request queued behind those sums (BENCHMARKS.md, issue 11). The
+     * answer's {@code to} still says what time its counts are for.
+     */
+    static final Duration LIST_REUSE = Duration.ofSeconds(1);
+    /** Distinct list queries (window, limit, country) remembered; a dashboard uses a handful. */
+    private static final int LIST_KEYS = 256;
     private static final String JSON = "application/json";
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -103,6 +118,7 @@ public final class ApiServer implements AutoCloseable {
     private volatile PairQueries queries;
     /** Extra GET routes by exact path, added by {@link #json} and {@link #text}. */
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
+    private final RecentAnswers<TopQuery, TopPairs> recentTops = new RecentAnswers<>(LIST_REUSE, LIST_KEYS, System::nanoTime);
 
     private ApiServer(HttpServer server, ExecutorService executor, BooleanSupplier healthy, Clock clock) {
         this.server = server;
@@ -294,20 +310,24 @@ public final class ApiServer implements AutoCloseable {
             return healthy.getAsBoolean() ? new Reply(200, new Health("UP")) : new Reply(503, new Health("DOWN"));
         }
         Map<String, String> parameters = parameters(uri.getRawQuery());
-        PairQueries answering = forwardedAt.isPresent() ? pairQueries.local() : pairQueries;
-        Instant now = forwardedAt.orElseGet(this::now);
         if (pairsPath) {
-            return top(answering, parameters, now);
+            return top(pairQueries, parameters, forwardedAt);
         }
-        return series(answering, path.substring(PAIRS_PATH.length() + 1), parameters, now);
+        PairQueries answering = forwardedAt.isPresent() ? pairQueries.local() : pairQueries;
+        return series(answering, path.substring(PAIRS_PATH.length() + 1), parameters, forwardedAt.orElseGet(this::now));
     }
 
-    private static Reply top(PairQueries queries, Map<String, String> parameters, Instant now) {
-        Window window = window(parameters);
-        int limit = limit(parameters);
-        Optional<String> country = Optional.ofNullable(parameters.get("country")).map(ApiServer::country);
-        List<PairTotal> pairs = queries.top(window, limit, country, now);
-        return new Reply(200, new TopPairs(window.text(), window.from(now), now, pairs));
+    /**
+     * A forwarded list is answered locally at the time it names; any other reuses a list answer of
+     * the last {@link #LIST_REUSE} for the same query, or computes it once for all who ask meanwhile.
+     */
+    private Reply top(PairQueries queries, Map<String, String> parameters, Optional<Instant> forwardedAt) {
+        TopQuery query = new TopQuery(window(parameters), limit(parameters),
+                Optional.ofNullable(parameters.get("country")).map(ApiServer::country));
+        if (forwardedAt.isPresent()) {
+            return new Reply(200, query.answer(queries.local(), forwardedAt.get()));
+        }
+        return new Reply(200, recentTops.get(query, () -> query.answer(queries, now())));
     }
 
     private static Reply series(PairQueries queries, String pairText, Map<String, String> parameters, Instant now) {
@@ -433,6 +453,14 @@ public final class ApiServer implements AutoCloseable {
 
     /** A body sent as is rather than as JSON. */
     private record Text(String contentType, String body) {}
+
+    /** The parameters of a list request, validated. */
+    private record TopQuery(Window window, int limit, Optional<String> country) {
+        TopPairs answer(PairQueries queries, Instant now) {
+            List<PairTotal> pairs = queries.top(window, limit, country, now);
+            return new TopPairs(window.text(), window.from(now), now, pairs);
+        }
+    }
 
     record TopPairs(String window, Instant from, Instant to, List<PairTotal> pairs) {}
 

@@ -57,8 +57,13 @@ final class Metrics implements AutoCloseable {
         binders.add(metrics);
     }
 
+    /**
+     * The producer's metrics, tagged {@code application=<name>}: Prometheus wants one set of tag keys per
+     * meter name, and the producer shares names such as {@code kafka_app_info_start_time_ms} with the
+     * streams, so a key of its own made the registry refuse those meters.
+     */
     void bind(Producer<?, ?> producer, String name) {
-        KafkaClientMetrics metrics = new KafkaClientMetrics(producer, Tags.of("client", name));
+        KafkaClientMetrics metrics = new KafkaClientMetrics(producer, Tags.of("application", name));
         metrics.bindTo(registry);
         binders.add(metrics);
     }
